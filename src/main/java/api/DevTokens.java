@@ -1,0 +1,43 @@
+package api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import support.Json;
+
+/**
+ * {@code POST /dev/token} (dev and test only): a token for any user name, signed with the local dev key.
+ * Production never loads the route that calls this, and does not trust that key.
+ */
+@ApplicationScoped
+@Named("devTokens")
+public class DevTokens {
+
+    private final String issuer;
+    private final Duration ttl;
+
+    public DevTokens(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "app.dev-token.ttl", defaultValue = "PT12H") Duration ttl) {
+        this.issuer = issuer;
+        this.ttl = ttl;
+    }
+
+    public String issue(String body) {
+        JsonNode user;
+        try {
+            user = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body).get("user");
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (user == null || !user.isTextual() || user.asText().isBlank()) {
+            throw ApiException.invalid("user is required: {\"user\": \"alice\"}");
+        }
+        String token = Jwt.issuer(issuer).subject(user.asText()).upn(user.asText()).expiresIn(ttl).sign();
+        return Json.write(Map.of("token", token));
+    }
+}

@@ -1,0 +1,103 @@
+package aws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import local.LocalAwsDevStack;
+import org.eclipse.microprofile.config.Config;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * One client per AWS service for the whole service. The Camel aws2-s3/-sqs/-ddb components autowire
+ * these same clients, so routes and beans share one connection pool and one set of settings
+ * ({@link AwsServiceSettings}); in dev and test those point at the local servers.
+ */
+@ApplicationScoped
+public class AwsClients {
+
+    /** Present in dev only: the local servers, started before the first client is handed out. */
+    private final Instance<LocalAwsDevStack> localStack;
+
+    public AwsClients(Instance<LocalAwsDevStack> localStack) {
+        this.localStack = localStack;
+    }
+
+    @Produces
+    @ApplicationScoped
+    S3Client s3(Config config) {
+        return newS3(settings(config, "aws2-s3"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    S3Presigner presigner(Config config) {
+        AwsServiceSettings settings = settings(config, "aws2-s3");
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(settings.region())
+                .credentialsProvider(settings.credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.forcePathStyle()).build());
+        settings.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SqsClient sqs(Config config) {
+        return newSqs(settings(config, "aws2-sqs"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    DynamoDbClient dynamo(Config config) {
+        return newDynamo(settings(config, "aws2-ddb"));
+    }
+
+    void close(@Disposes S3Client client) {
+        client.close();
+    }
+
+    void close(@Disposes S3Presigner presigner) {
+        presigner.close();
+    }
+
+    void close(@Disposes SqsClient client) {
+        client.close();
+    }
+
+    void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    public static S3Client newS3(AwsServiceSettings settings) {
+        return configure(S3Client.builder(), settings)
+                .forcePathStyle(settings.forcePathStyle())
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+
+    public static SqsClient newSqs(AwsServiceSettings settings) {
+        return configure(SqsClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    public static DynamoDbClient newDynamo(AwsServiceSettings settings) {
+        return configure(DynamoDbClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    private AwsServiceSettings settings(Config config, String component) {
+        localStack.stream().forEach(LocalAwsDevStack::ensureRunning);
+        return AwsServiceSettings.read(config, component);
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsServiceSettings settings) {
+        builder.region(settings.region()).credentialsProvider(settings.credentials());
+        settings.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+}

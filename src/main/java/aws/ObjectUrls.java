@@ -1,0 +1,48 @@
+package aws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * Presigned S3 URLs. An upload URL signs the content type and the exact length, so S3 itself refuses any
+ * other type or size; a download URL is a plain time-limited GET, or a CDN URL when one is configured.
+ */
+@ApplicationScoped
+public class ObjectUrls {
+
+    private final S3Presigner presigner;
+    private final Duration uploadTtl;
+    private final Duration downloadTtl;
+    private final Optional<String> cdnBaseUrl;
+
+    public ObjectUrls(S3Presigner presigner, @ConfigProperty(name = "app.uploads.url-ttl") Duration uploadTtl,
+            @ConfigProperty(name = "app.downloads.url-ttl") Duration downloadTtl,
+            @ConfigProperty(name = "app.downloads.cdn-base-url") Optional<String> cdnBaseUrl) {
+        this.presigner = presigner;
+        this.uploadTtl = uploadTtl;
+        this.downloadTtl = downloadTtl;
+        this.cdnBaseUrl = cdnBaseUrl.map(url -> url.endsWith("/") ? url : url + "/");
+    }
+
+    public Presigned upload(String bucket, String key, String contentType, long bytes) {
+        PresignedPutObjectRequest request = presigner.presignPutObject(p -> p
+                .signatureDuration(uploadTtl)
+                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(bytes)));
+        return new Presigned("PUT", request.url().toString(), Map.of("Content-Type", contentType),
+                request.expiration().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    public String download(String bucket, String key) {
+        if (cdnBaseUrl.isPresent()) {
+            return cdnBaseUrl.get() + key;
+        }
+        return presigner.presignGetObject(p -> p.signatureDuration(downloadTtl).getObjectRequest(o -> o.bucket(bucket)
+                .key(key))).url().toString();
+    }
+}

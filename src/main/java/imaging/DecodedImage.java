@@ -1,0 +1,20 @@
+package imaging;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * The first frame of an upload, decoded once, as stored (not yet oriented), with what the pipeline
+ * records about it.
+ */
+public record DecodedImage(BufferedImage pixels, Inspection inspection, Orientation orientation) {
+
+    /** Width as displayed, after EXIF orientation. */
+    public int displayWidth() {
+        return orientation.swapsAxes() ? inspection.height() : inspection.width();
+    }
+
+    /** Height as displayed, after EXIF orientation. */
+    public int displayHeight() {
+        return orientation.swapsAxes() ? inspection.width() : inspection.height();
+    }
+}

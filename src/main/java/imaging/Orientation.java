@@ -1,0 +1,76 @@
+package imaging;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import java.awt.geom.AffineTransform;
+import java.awt.image.AffineTransformOp;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+
+/** The EXIF Orientation tag (1-8) and how to turn stored pixels upright. */
+public enum Orientation {
+    NORMAL(1), FLIP_H(2), ROTATE_180(3), FLIP_V(4), TRANSPOSE(5), ROTATE_90(6), TRANSVERSE(7), ROTATE_270(8);
+
+    private final int tag;
+
+    Orientation(int tag) {
+        this.tag = tag;
+    }
+
+    public int tag() {
+        return tag;
+    }
+
+    /** Orientations 5-8 store the picture on its side. */
+    public boolean swapsAxes() {
+        return tag >= 5;
+    }
+
+    public static Orientation ofTag(int tag) {
+        return tag >= 1 && tag <= 8 ? values()[tag - 1] : NORMAL;
+    }
+
+    /** Reads the tag from the file's EXIF; a missing or unreadable tag means upright. */
+    public static Orientation read(byte[] data, ImageFormat format) {
+        if (format != ImageFormat.JPEG && format != ImageFormat.TIFF && format != ImageFormat.WEBP
+                && format != ImageFormat.PNG) {
+            return NORMAL;
+        }
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(data), data.length);
+            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+                return ofTag(exif.getInt(ExifIFD0Directory.TAG_ORIENTATION));
+            }
+        } catch (Exception e) {
+            // Broken metadata does not stop a picture from rendering; it is shown as stored.
+        }
+        return NORMAL;
+    }
+
+    /** Returns the image turned upright (the same instance when nothing is to be done). */
+    public BufferedImage apply(BufferedImage image) {
+        if (this == NORMAL) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        AffineTransform t = new AffineTransform();
+        switch (this) {
+            case FLIP_H -> { t.translate(w, 0); t.scale(-1, 1); }
+            case ROTATE_180 -> { t.translate(w, h); t.rotate(Math.PI); }
+            case FLIP_V -> { t.translate(0, h); t.scale(1, -1); }
+            case TRANSPOSE -> { t.rotate(-Math.PI / 2); t.scale(-1, 1); }
+            case ROTATE_90 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
+            case TRANSVERSE -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(3 * Math.PI / 2); }
+            case ROTATE_270 -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
+            default -> throw new IllegalStateException();
+        }
+        int outW = swapsAxes() ? h : w;
+        int outH = swapsAxes() ? w : h;
+        BufferedImage out = new BufferedImage(outW, outH, image.getType());
+        new AffineTransformOp(t, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(image, out);
+        return out;
+    }
+}

@@ -1,0 +1,21 @@
+package imaging;
+
+/** Why an upload cannot be rendered; {@link #code()} is the stable word of the API's image error. */
+public enum RejectReason {
+    NOT_AN_IMAGE("not-an-image"),
+    UNSUPPORTED_FORMAT("unsupported-format"),
+    TRUNCATED("truncated"),
+    CORRUPT("corrupt"),
+    TOO_LARGE("too-large"),
+    TOO_MANY_PIXELS("too-many-pixels");
+
+    private final String code;
+
+    RejectReason(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,14 @@
+package imaging;
+
+import java.util.List;
+
+/**
+ * Everything rendered from one upload.
+ *
+ * @param width       displayed width of the source (after EXIF orientation)
+ * @param height      displayed height of the source
+ * @param placeholder a tiny blurred JPEG as a data URI, or null when the preset has none
+ */
+public record Rendition(ImageFormat format, int width, int height, Orientation orientation,
+        List<RenderedVariant> variants, String placeholder) {
+}

@@ -1,0 +1,64 @@
+package imaging;
+
+import java.util.Locale;
+
+/**
+ * One output of a preset.
+ *
+ * @param width       the box width in pixels
+ * @param height      the box height in pixels, 0 for "any height" (width-bound)
+ * @param quality     encoder quality, 1-100
+ * @param progressive progressive JPEG (ignored by other formats)
+ */
+public record VariantSpec(String name, int width, int height, Fit fit, OutputFormat format, int quality,
+        boolean progressive) {
+
+    public VariantSpec {
+        if (width <= 0 || height < 0) {
+            throw new IllegalArgumentException("Variant " + name + " needs a positive width and a height >= 0");
+        }
+        if (fit == Fit.COVER && height == 0) {
+            throw new IllegalArgumentException("Variant " + name + " uses fit cover and so needs a height");
+        }
+        if (quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("Variant " + name + " needs a quality from 1 to 100");
+        }
+    }
+
+    /**
+     * Reads a variant from its one-line form: {@code name WIDTH[xHEIGHT] cover|inside jpeg|webp|png qNN
+     * [progressive]}, e.g. {@code thumbnail 150x150 cover jpeg q80}.
+     */
+    public static VariantSpec parse(String line) {
+        String[] words = line.trim().split("\\s+");
+        if (words.length < 5 || words.length > 6 || !words[4].matches("q\\d{1,3}")
+                || (words.length == 6 && !words[5].equals("progressive"))) {
+            throw new IllegalArgumentException("Variant '" + line.trim()
+                    + "' should read: name WIDTH[xHEIGHT] cover|inside jpeg|webp|png qNN [progressive]");
+        }
+        String[] box = words[1].toLowerCase(Locale.ROOT).split("x", 2);
+        try {
+            return new VariantSpec(words[0], Integer.parseInt(box[0]), box.length == 2 ? Integer.parseInt(box[1]) : 0,
+                    Fit.valueOf(words[2].toUpperCase(Locale.ROOT)), OutputFormat.valueOf(words[3].toUpperCase(Locale.ROOT)),
+                    Integer.parseInt(words[4].substring(1)), words.length == 6);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Variant '" + line.trim() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The output size for a source of the given displayed size: never enlarged. */
+    public Size sizeFor(int sourceWidth, int sourceHeight) {
+        if (fit == Fit.COVER) {
+            return new Size(Math.min(width, sourceWidth), Math.min(height, sourceHeight));
+        }
+        double scale = Math.min(1.0, (double) width / sourceWidth);
+        if (height > 0) {
+            scale = Math.min(scale, (double) height / sourceHeight);
+        }
+        return new Size(Math.max(1, (int) Math.round(sourceWidth * scale)),
+                Math.max(1, (int) Math.round(sourceHeight * scale)));
+    }
+
+    public record Size(int width, int height) {
+    }
+}

@@ -1,0 +1,45 @@
+package jobs;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One image of a job, as stored and as served.
+ *
+ * @param leaseUntil while PROCESSING, when the worker's claim lapses (a crashed worker's image is taken
+ *                   over after that); internal, never served
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ImageRecord(SourceObject source, Status status, Integer width, Integer height, String format,
+        List<VariantRecord> variants, String placeholder, ImageError error, @JsonIgnore Instant leaseUntil) {
+
+    public static ImageRecord pending(SourceObject source) {
+        return new ImageRecord(source, Status.PENDING, null, null, null, null, null, null, null);
+    }
+
+    /** Whether a worker may take this image now: it is waiting, or its last worker's lease has lapsed. */
+    public boolean claimable(Instant now) {
+        return status == Status.PENDING
+                || (status == Status.PROCESSING && (leaseUntil == null || leaseUntil.isBefore(now)));
+    }
+
+    public ImageRecord processing(Instant leaseUntil) {
+        return new ImageRecord(source, Status.PROCESSING, null, null, null, null, null, null, leaseUntil);
+    }
+
+    public ImageRecord completed(int width, int height, String format, List<VariantRecord> variants,
+            String placeholder) {
+        return new ImageRecord(source, Status.COMPLETED, width, height, format, List.copyOf(variants), placeholder,
+                null, null);
+    }
+
+    public ImageRecord failed(ImageError error) {
+        return new ImageRecord(source, Status.FAILED, width, height, format, variants, placeholder, error, null);
+    }
+
+    public ImageRecord withVariants(List<VariantRecord> variants) {
+        return new ImageRecord(source, status, width, height, format, variants, placeholder, error, leaseUntil);
+    }
+}

@@ -1,0 +1,49 @@
+package local;
+
+import aws.AwsClients;
+import aws.AwsServiceSettings;
+import io.quarkus.arc.profile.IfBuildProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.Config;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * {@code ./mvnw quarkus:dev} only: starts the local AWS servers on their fixed dev ports and creates the
+ * bucket, queues and table, before the first AWS client is built (so before any route starts). They
+ * survive live reloads and stop with the dev JVM; their data stays in {@code app.local.data-dir}.
+ */
+@ApplicationScoped
+@IfBuildProfile("dev")
+public class LocalAwsDevStack {
+
+    private final Config config;
+    private boolean running;
+
+    public LocalAwsDevStack(Config config) {
+        this.config = config;
+    }
+
+    public synchronized void ensureRunning() {
+        if (running) {
+            return;
+        }
+        LocalAwsServers servers = LocalAwsServers.start(new LocalAwsServers.Settings(
+                Path.of(config.getValue("app.local.classpath-dir", String.class)),
+                Path.of(config.getValue("app.local.data-dir", String.class)),
+                config.getValue("app.local.s3-port", Integer.class),
+                config.getValue("app.local.sqs-port", Integer.class),
+                config.getValue("app.local.dynamodb-port", Integer.class),
+                config.getValue("camel.component.aws2-s3.access-key", String.class),
+                config.getValue("camel.component.aws2-s3.secret-key", String.class)));
+        Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "local-aws-servers-stop"));
+        try (S3Client s3 = AwsClients.newS3(AwsServiceSettings.read(config, "aws2-s3"));
+                SqsClient sqs = AwsClients.newSqs(AwsServiceSettings.read(config, "aws2-sqs"));
+                DynamoDbClient dynamo = AwsClients.newDynamo(AwsServiceSettings.read(config, "aws2-ddb"))) {
+            LocalAwsResources.ensure(s3, sqs, dynamo, LocalAwsResources.Names.from(config));
+        }
+        running = true;
+    }
+}

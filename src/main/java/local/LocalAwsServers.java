@@ -1,0 +1,196 @@
+package local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * S3Proxy, ElasticMQ and DynamoDB Local as child JVMs on loopback, for dev and test only. Each keeps its
+ * data under one directory, so a restart (even after kill -9) finds buckets, queues, messages and tables
+ * as they were. The classpaths come from {@code local-aws/} (see the pom); none of these jars is ever on
+ * the application's own classpath.
+ */
+public final class LocalAwsServers implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalAwsServers.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    /** Loopback ports and the credentials S3Proxy checks (the others accept any). */
+    public record Settings(Path classpathDir, Path dataDir, int s3Port, int sqsPort, int dynamoPort,
+            String accessKey, String secretKey) {
+    }
+
+    private final List<Process> processes;
+
+    private LocalAwsServers(List<Process> processes) {
+        this.processes = processes;
+    }
+
+    /**
+     * Starts whichever of the three servers is not already answering on its port (a server left by an
+     * earlier run of the same dev session is reused), and waits until all three answer.
+     */
+    public static LocalAwsServers start(Settings settings) {
+        try {
+            Files.createDirectories(settings.dataDir());
+            List<Process> started = new ArrayList<>();
+            startUnlessListening(settings.s3Port(), () -> s3proxy(settings)).ifPresent(started::add);
+            startUnlessListening(settings.sqsPort(), () -> elasticmq(settings)).ifPresent(started::add);
+            startUnlessListening(settings.dynamoPort(), () -> dynamodb(settings)).ifPresent(started::add);
+            LocalAwsServers servers = new LocalAwsServers(started);
+            try {
+                for (int port : new int[] {settings.s3Port(), settings.sqsPort(), settings.dynamoPort()}) {
+                    awaitPort(port, started);
+                }
+            } catch (RuntimeException e) {
+                servers.close();
+                throw e;
+            }
+            return servers;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the local AWS servers", e);
+        }
+    }
+
+    /** Stops the servers this instance started; their data stays on disk. */
+    @Override
+    public void close() {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** Kills the servers at once, as a crash would (for tests of crash safety). */
+    public void kill() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    private interface Launch {
+        Process run() throws IOException;
+    }
+
+    private static Optional<Process> startUnlessListening(int port, Launch launch) throws IOException {
+        if (listening(port)) {
+            LOG.infof("Port %d already answers: reusing the local server there", port);
+            return Optional.empty();
+        }
+        return Optional.of(launch.run());
+    }
+
+    private static Process s3proxy(Settings s) throws IOException {
+        Path dir = Files.createDirectories(s.dataDir().resolve("s3"));
+        Path properties = s.dataDir().resolve("s3proxy.properties");
+        Files.writeString(properties, String.join("\n",
+                "s3proxy.endpoint=http://127.0.0.1:" + s.s3Port(),
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + s.accessKey(),
+                "s3proxy.credential=" + s.secretKey(),
+                "s3proxy.cors-allow-all=true",
+                "jclouds.provider=filesystem-nio2",
+                "jclouds.filesystem.basedir=" + dir.toAbsolutePath(),
+                ""), StandardCharsets.UTF_8);
+        return java(s, "s3proxy", "org.gaul.s3proxy.Main", List.of(), List.of("--properties", properties.toString()));
+    }
+
+    private static Process elasticmq(Settings s) throws IOException {
+        Path conf = s.dataDir().resolve("elasticmq.conf");
+        // WRITE_DELAY=0: without it a kill -9 within a second of a send lost messages.
+        Files.writeString(conf, """
+                include classpath("application.conf")
+                node-address { protocol = "http", host = "127.0.0.1", port = %d, context-path = "" }
+                rest-sqs { enabled = true, bind-port = %d, bind-hostname = "127.0.0.1", sqs-limits = strict }
+                rest-stats { enabled = false }
+                messages-storage { enabled = true, uri = "jdbc:h2:%s;WRITE_DELAY=0" }
+                """.formatted(s.sqsPort(), s.sqsPort(), s.dataDir().resolve("sqs/elasticmq-h2").toAbsolutePath()),
+                StandardCharsets.UTF_8);
+        return java(s, "elasticmq", "org.elasticmq.server.Main", List.of("-Dconfig.file=" + conf), List.of());
+    }
+
+    private static Process dynamodb(Settings s) throws IOException {
+        Path dir = Files.createDirectories(s.dataDir().resolve("dynamodb"));
+        return java(s, "dynamodb-local", "com.amazonaws.services.dynamodbv2.local.main.ServerRunner", List.of(),
+                List.of("-port", Integer.toString(s.dynamoPort()), "-dbPath", dir.toAbsolutePath().toString(),
+                        "-sharedDb"));
+    }
+
+    private static Process java(Settings s, String name, String mainClass, List<String> jvmArgs, List<String> args)
+            throws IOException {
+        Path classpathFile = s.classpathDir().resolve(name + ".classpath");
+        if (!Files.exists(classpathFile)) {
+            throw new IllegalStateException(classpathFile + " is missing: build once with ./mvnw (it is written at"
+                    + " generate-resources from local-aws/" + name + "/pom.xml)");
+        }
+        Path logback = s.dataDir().resolve("logback.xml");
+        if (!Files.exists(logback)) {
+            Files.writeString(logback, """
+                    <configuration>
+                      <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n</pattern></encoder>
+                      </appender>
+                      <root level="WARN"><appender-ref ref="OUT"/></root>
+                    </configuration>
+                    """, StandardCharsets.UTF_8);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Dlogback.configurationFile=" + logback.toAbsolutePath());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(Files.readString(classpathFile).trim());
+        command.add(mainClass);
+        command.addAll(args);
+        Path log = s.dataDir().resolve(name + ".log");
+        LOG.infof("Starting local %s (log: %s)", name, log);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private static void awaitPort(int port, List<Process> started) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!listening(port)) {
+            if (started.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException("A local AWS server exited during start-up; see its log in the data"
+                        + " directory");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("No local AWS server answered on port " + port + " within "
+                        + START_TIMEOUT.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for port " + port, e);
+            }
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
