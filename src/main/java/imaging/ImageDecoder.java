@@ -1,11 +1,14 @@
 package imaging;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -13,18 +16,42 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes the first frame of an inspected upload into 8-bit sRGB (ARGB when the source has alpha).
- * Decoders that pad missing data with grey only warn; any such warning fails the image instead.
+ * Decoders that pad missing data with grey only warn; such warnings fail the image instead.
  */
 public final class ImageDecoder {
 
+    /** Decoder messages meaning the data stops early (the decoder would pad the rest with grey). */
+    private static final Pattern TRUNCATION = Pattern.compile("(?i)premature end|truncated|missing EOI|\\bEOF\\b");
+    /** Decoder messages meaning the data is damaged; colour-management notices are not among them. */
+    private static final Pattern DAMAGE = Pattern.compile("(?i)corrupt|bad huffman|invalid|unexpected marker");
+
     public DecodedImage decode(byte[] data, Inspection inspection) throws ImageRejectedException {
-        AtomicReference<String> warning = new AtomicReference<>();
+        if (inspection.format() == ImageFormat.WEBP) {
+            var frame = AnimatedWebp.firstFrame(data);
+            if (frame.isPresent()) {
+                BufferedImage first = read(frame.get().webp(), inspection);
+                BufferedImage canvas = new BufferedImage(frame.get().canvasWidth(), frame.get().canvasHeight(),
+                        BufferedImage.TYPE_INT_ARGB);
+                Graphics2D g = canvas.createGraphics();
+                try {
+                    g.drawImage(first, frame.get().x(), frame.get().y(), null);
+                } finally {
+                    g.dispose();
+                }
+                return new DecodedImage(canvas, inspection, Orientation.NORMAL);
+            }
+        }
+        return new DecodedImage(toSrgb(read(data, inspection)), inspection, Orientation.read(data, inspection.format()));
+    }
+
+    private BufferedImage read(byte[] data, Inspection inspection) throws ImageRejectedException {
+        List<String> warnings = new ArrayList<>();
         BufferedImage raw;
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             ImageReader reader = ImageInspector.readerFor(inspection.format());
             try {
                 reader.setInput(in, true, true);
-                reader.addIIOReadWarningListener((source, message) -> warning.compareAndSet(null, message));
+                reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
                 ImageReadParam param = reader.getDefaultReadParam();
                 raw = reader.read(0, param);
             } finally {
@@ -34,21 +61,22 @@ public final class ImageDecoder {
             throw truncated(inspection, e.getMessage());
         } catch (IOException | RuntimeException e) {
             String message = String.valueOf(e.getMessage());
-            if (message.toLowerCase(Locale.ROOT).contains("premature end") || message.contains("EOF")) {
+            if (TRUNCATION.matcher(message).find()) {
                 throw truncated(inspection, message);
             }
             throw new ImageRejectedException(RejectReason.CORRUPT,
                     "The %s data cannot be decoded: %s".formatted(name(inspection), message), e);
         }
-        if (warning.get() != null) {
-            String message = warning.get();
-            if (message.toLowerCase(Locale.ROOT).contains("premature end")) {
+        for (String message : warnings) {
+            if (TRUNCATION.matcher(message).find()) {
                 throw truncated(inspection, message);
             }
-            throw new ImageRejectedException(RejectReason.CORRUPT,
-                    "The %s data is damaged: %s".formatted(name(inspection), message));
+            if (DAMAGE.matcher(message).find()) {
+                throw new ImageRejectedException(RejectReason.CORRUPT,
+                        "The %s data is damaged: %s".formatted(name(inspection), message));
+            }
         }
-        return new DecodedImage(toSrgb(raw), inspection, Orientation.read(data, inspection.format()));
+        return raw;
     }
 
     private static ImageRejectedException truncated(Inspection inspection, String detail) {

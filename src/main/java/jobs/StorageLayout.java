@@ -15,6 +15,7 @@ public final class StorageLayout {
     public static final String PROCESSED = "processed/";
     private static final int MAX_NAME_LENGTH = 120;
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+    private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9]{1,10}");
 
     private StorageLayout() {
     }
@@ -48,13 +49,14 @@ public final class StorageLayout {
         String base = fileName == null ? "" : fileName.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         base = Normalizer.normalize(base, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        base = UNSAFE.matcher(base).replaceAll("_").replaceAll("^[._]+", "");
-        if (base.length() > MAX_NAME_LENGTH) {
-            int dot = base.lastIndexOf('.');
-            String ext = dot > 0 && base.length() - dot <= 10 ? base.substring(dot) : "";
-            base = base.substring(0, MAX_NAME_LENGTH - ext.length()) + ext;
+        int dot = base.lastIndexOf('.');
+        String extension = dot >= 0 && EXTENSION.matcher(base.substring(dot + 1)).matches() ? base.substring(dot) : "";
+        String stem = base.substring(0, base.length() - extension.length());
+        stem = UNSAFE.matcher(stem).replaceAll("_").replaceAll("^[._]+", "");
+        if (stem.isEmpty()) {
+            stem = "upload";
         }
-        return base.isEmpty() ? "upload" : base;
+        return stem.substring(0, Math.min(stem.length(), MAX_NAME_LENGTH - extension.length())) + extension;
     }
 
     private static String stem(String key) {
