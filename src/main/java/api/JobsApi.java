@@ -3,18 +3,36 @@ package api;
 import aws.ObjectUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jobs.ImageRecord;
 import jobs.Job;
 import jobs.JobItems;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
+import support.Json;
 
-/** {@code GET /v1/jobs/{jobId}}: the stored job as the caller may see it. */
+/**
+ * The job reads of the API: one job ({@code GET /v1/jobs/{jobId}}) and the caller's jobs, newest first
+ * ({@code GET /v1/jobs}), read by the routes with aws2-ddb GetItem and Query.
+ */
 @ApplicationScoped
 @Named("jobsApi")
 public class JobsApi {
+
+    /** The exchange property holding a job being created, for the route that stores it. */
+    public static final String JOB = "job";
+    /** The table's index of jobs by owner and creation time. */
+    public static final String OWNER_INDEX = "owner-createdAt";
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
 
     private final ObjectUrls urls;
     private final String bucket;
@@ -26,6 +44,10 @@ public class JobsApi {
 
     public Map<String, AttributeValue> key(String jobId) {
         return JobItems.key(jobId);
+    }
+
+    public Map<String, AttributeValue> item(Job job) {
+        return JobItems.toItem(job);
     }
 
     /**
@@ -43,6 +65,83 @@ public class JobsApi {
             throw ApiException.notFound("No job " + jobId);
         }
         return job.withImages(job.images().stream().map(this::withUrls).toList());
+    }
+
+    /**
+     * Sets the aws2-ddb Query headers for one page of the caller's jobs. One more item than the page is
+     * asked for, so the last page is known to be the last.
+     */
+    public void listQuery(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String owner = Caller.owner(exchange);
+        int limit = limit(message.getHeader("limit", String.class));
+        message.setHeader("CamelAwsDdbIndexName", OWNER_INDEX);
+        message.setHeader("CamelAwsDdbKeyConditions", Map.of("owner", Condition.builder()
+                .comparisonOperator(ComparisonOperator.EQ).attributeValueList(AttributeValue.fromS(owner)).build()));
+        message.setHeader("CamelAwsDdbScanIndexForward", false);
+        message.setHeader("CamelAwsDdbLimit", limit + 1);
+        String cursor = message.getHeader("cursor", String.class);
+        if (cursor != null && !cursor.isBlank()) {
+            message.setHeader("CamelAwsDdbStartKey", startKey(cursor, owner));
+        }
+        exchange.setProperty("limit", limit);
+    }
+
+    /** The page body from the Query result ({@code CamelAwsDdbItems}). */
+    public Map<String, Object> page(Exchange exchange, List<Map<String, AttributeValue>> items) {
+        int limit = exchange.getProperty("limit", Integer.class);
+        List<Job> jobs = items.stream().limit(limit).map(JobItems::fromItem).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", jobs.stream().map(JobsApi::summary).toList());
+        body.put("nextCursor", items.size() > limit ? cursor(jobs.get(jobs.size() - 1)) : null);
+        return body;
+    }
+
+    private static Map<String, Object> summary(Job job) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("jobId", job.jobId());
+        summary.put("status", job.status());
+        summary.put("imageCount", job.images().size());
+        summary.put("createdAt", job.createdAt());
+        summary.put("updatedAt", job.updatedAt());
+        return summary;
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.invalid("limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    /** The cursor is the last item's index key, base64url JSON; opaque to clients. */
+    private static String cursor(Job last) {
+        String json = Json.write(Map.of("jobId", last.jobId(), "owner", last.owner(),
+                "createdAt", last.createdAt().toString()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> startKey(String cursor, String owner) {
+        Map<String, Object> key;
+        try {
+            key = Json.readMap(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw ApiException.invalid("cursor is not one this API returned");
+        }
+        if (!owner.equals(key.get("owner")) || !(key.get("jobId") instanceof String jobId)
+                || !(key.get("createdAt") instanceof String createdAt)) {
+            throw ApiException.invalid("cursor is not one this API returned");
+        }
+        return Map.of("jobId", AttributeValue.fromS(jobId), "owner", AttributeValue.fromS(owner),
+                "createdAt", AttributeValue.fromS(createdAt));
     }
 
     private ImageRecord withUrls(ImageRecord image) {

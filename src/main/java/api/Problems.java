@@ -19,16 +19,21 @@ public class Problems {
     public void respond(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ApiException problem = failure instanceof ApiException api ? api : internal(failure);
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
+        exchange.getMessage().setBody(body(problem));
+    }
+
+    /** The RFC 9457 document for a problem. */
+    public static String body(ApiException problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://image-pipeline.dev/problems/" + problem.code());
         body.put("title", title(problem.status()));
         body.put("status", problem.status());
         body.put("detail", problem.getMessage());
         body.put("code", problem.code());
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
-        exchange.getMessage().setBody(Json.write(body));
+        return Json.write(body);
     }
 
     private static ApiException internal(Throwable failure) {
@@ -42,6 +47,10 @@ public class Problems {
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
             default -> "Internal Server Error";
         };
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jobs.Job;
-import jobs.JobItems;
 import jobs.SourceObject;
 import jobs.StorageLayout;
 import org.apache.camel.Exchange;
@@ -21,14 +20,11 @@ import support.Ulid;
 
 /**
  * {@code POST /v1/uploads}: checks the request, chooses the job id and the key, and presigns a PUT that
- * S3 only accepts with the declared type and exact size. The job is stored PENDING by the route.
+ * S3 only accepts with the declared type and exact size. The route stores the job ({@link JobsApi#JOB}) PENDING.
  */
 @ApplicationScoped
 @Named("uploads")
 public class Uploads {
-
-    /** The exchange property holding the job being created. */
-    public static final String JOB = "job";
 
     private final ObjectUrls urls;
     private final Presets presets;
@@ -68,20 +64,15 @@ public class Uploads {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String jobId = Ulid.next(now);
         String key = StorageLayout.uploadKey(owner, jobId, request.fileName());
-        Job job = Job.create(jobId, owner, request.preset(),
+        Job job = Job.create(jobId, owner, request.preset(), Map.of(),
                 List.of(new SourceObject(bucket, key, request.size(), request.contentType())), now);
-        exchange.setProperty(JOB, job);
+        exchange.setProperty(JobsApi.JOB, job);
         return urls.upload(bucket, key, request.contentType(), request.size());
-    }
-
-    /** The DynamoDB item of the job being created. */
-    public Map<String, ?> jobItem(Exchange exchange) {
-        return JobItems.toItem(exchange.getProperty(JOB, Job.class));
     }
 
     /** The 201 body: where to PUT the file and where to poll. */
     public Map<String, Object> created(Exchange exchange) {
-        Job job = exchange.getProperty(JOB, Job.class);
+        Job job = exchange.getProperty(JobsApi.JOB, Job.class);
         Presigned upload = exchange.getMessage().getBody(Presigned.class);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jobId", job.jobId());

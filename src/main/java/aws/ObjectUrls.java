@@ -31,8 +31,12 @@ public class ObjectUrls {
     }
 
     public Presigned upload(String bucket, String key, String contentType, long bytes) {
+        return upload(bucket, key, contentType, bytes, uploadTtl);
+    }
+
+    public Presigned upload(String bucket, String key, String contentType, long bytes, Duration ttl) {
         PresignedPutObjectRequest request = presigner.presignPutObject(p -> p
-                .signatureDuration(uploadTtl)
+                .signatureDuration(ttl)
                 .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(bytes)));
         return new Presigned("PUT", request.url().toString(), Map.of("Content-Type", contentType),
                 request.expiration().truncatedTo(ChronoUnit.SECONDS));

@@ -16,12 +16,15 @@ import support.Json;
 
 /**
  * The AWS S3 event notification format (version 2.1), both ways: reading what S3 sends to SQS, and
- * writing the same JSON where no S3 sends it (the local bridge, dead-letter replays). Keys are
+ * writing the same JSON where no S3 sends it (the local bridge, batch jobs, dead-letter replays). Keys are
  * URL-encoded form-style in that format: a space is {@code +}.
  */
 @ApplicationScoped
 @Named("s3Events")
 public class S3EventNotifications {
+
+    /** Our own record field, absent from S3's events: names the job for work a batch asked for. */
+    private static final String EXTENSION = "imagePipeline";
 
     /**
      * The "object created" records of a message; empty for S3's test event and for other event types.
@@ -55,9 +58,15 @@ public class S3EventNotifications {
             }
             created.add(new S3ObjectCreated(bucket, URLDecoder.decode(key, StandardCharsets.UTF_8),
                     object.path("size").asLong(-1), unquote(object.path("eTag").asText(null)),
-                    object.path("versionId").asText(null), object.path("sequencer").asText(null)));
+                    object.path("versionId").asText(null), object.path("sequencer").asText(null),
+                    record.path(EXTENSION).path("jobId").asText(null)));
         }
         return created;
+    }
+
+    /** An S3 event notification with one ObjectCreated:Put record, as S3 would send it now. */
+    public String objectCreated(S3ObjectCreated object) {
+        return objectCreated(object, Instant.now());
     }
 
     /** An S3 event notification with one ObjectCreated:Put record, as S3 would send it. */
@@ -88,6 +97,9 @@ public class S3EventNotifications {
         }
         if (object.sequencer() != null) {
             o.put("sequencer", object.sequencer());
+        }
+        if (object.jobId() != null) {
+            record.putObject(EXTENSION).put("jobId", object.jobId());
         }
         return Json.write(root);
     }

@@ -6,6 +6,13 @@ package aws;
  * @param eTag      without quote marks
  * @param versionId null when the bucket is not versioned
  * @param sequencer orders events for the same key
+ * @param jobId     the job to render it for, when it is not the one in the upload key (batch jobs); null
+ *                  in events from S3
  */
-public record S3ObjectCreated(String bucket, String key, long size, String eTag, String versionId, String sequencer) {
+public record S3ObjectCreated(String bucket, String key, long size, String eTag, String versionId, String sequencer,
+        String jobId) {
+
+    public S3ObjectCreated(String bucket, String key, long size, String eTag, String versionId, String sequencer) {
+        this(bucket, key, size, eTag, versionId, sequencer, null);
+    }
 }

@@ -8,15 +8,16 @@ import java.util.List;
 /**
  * One image of a job, as stored and as served.
  *
+ * @param name       the image's folder under the job's outputs, unique within the job
  * @param leaseUntil while PROCESSING, when the worker's claim lapses (a crashed worker's image is taken
  *                   over after that); internal, never served
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ImageRecord(SourceObject source, Status status, Integer width, Integer height, String format,
+public record ImageRecord(String name, SourceObject source, Status status, Integer width, Integer height, String format,
         List<VariantRecord> variants, String placeholder, ImageError error, @JsonIgnore Instant leaseUntil) {
 
-    public static ImageRecord pending(SourceObject source) {
-        return new ImageRecord(source, Status.PENDING, null, null, null, null, null, null, null);
+    public static ImageRecord pending(String name, SourceObject source) {
+        return new ImageRecord(name, source, Status.PENDING, null, null, null, null, null, null, null);
     }
 
     /** Whether a worker may take this image now: it is waiting, or its last worker's lease has lapsed. */
@@ -26,20 +27,20 @@ public record ImageRecord(SourceObject source, Status status, Integer width, Int
     }
 
     public ImageRecord processing(Instant leaseUntil) {
-        return new ImageRecord(source, Status.PROCESSING, null, null, null, null, null, null, leaseUntil);
+        return new ImageRecord(name, source, Status.PROCESSING, null, null, null, null, null, null, leaseUntil);
     }
 
     public ImageRecord completed(int width, int height, String format, List<VariantRecord> variants,
             String placeholder) {
-        return new ImageRecord(source, Status.COMPLETED, width, height, format, List.copyOf(variants), placeholder,
+        return new ImageRecord(name, source, Status.COMPLETED, width, height, format, List.copyOf(variants), placeholder,
                 null, null);
     }
 
     public ImageRecord failed(ImageError error) {
-        return new ImageRecord(source, Status.FAILED, width, height, format, variants, placeholder, error, null);
+        return new ImageRecord(name, source, Status.FAILED, width, height, format, variants, placeholder, error, null);
     }
 
     public ImageRecord withVariants(List<VariantRecord> variants) {
-        return new ImageRecord(source, status, width, height, format, variants, placeholder, error, leaseUntil);
+        return new ImageRecord(name, source, status, width, height, format, variants, placeholder, error, leaseUntil);
     }
 }

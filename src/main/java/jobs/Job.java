@@ -3,6 +3,7 @@ package jobs;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -21,9 +22,17 @@ public record Job(String jobId, @JsonIgnore String owner, Status status, String 
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
-    public static Job create(String jobId, String owner, String preset, List<SourceObject> sources, Instant now) {
-        return new Job(jobId, owner, Status.PENDING, preset, Map.of(), now, now,
-                sources.stream().map(ImageRecord::pending).toList(), 0);
+    /** A new PENDING job; each image is named after its file, with a counter where two names meet. */
+    public static Job create(String jobId, String owner, String preset, Map<String, Object> metadata,
+            List<SourceObject> sources, Instant now) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<ImageRecord> images = new ArrayList<>();
+        for (SourceObject source : sources) {
+            String stem = StorageLayout.imageName(source.key());
+            int count = seen.merge(stem, 1, Integer::sum);
+            images.add(ImageRecord.pending(count == 1 ? stem : stem + "-" + count, source));
+        }
+        return new Job(jobId, owner, Status.PENDING, preset, metadata, now, now, images, 0);
     }
 
     /** The index of the image rendered from the given object, or -1. */

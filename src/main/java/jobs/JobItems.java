@@ -47,6 +47,7 @@ public final class JobItems {
 
     private static AttributeValue image(ImageRecord image) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
+        m.put("name", s(image.name()));
         SourceObject src = image.source();
         Map<String, AttributeValue> source = new LinkedHashMap<>();
         source.put("bucket", s(src.bucket()));
@@ -79,7 +80,9 @@ public final class JobItems {
                 ? m.get("variants").l().stream().map(v -> variant(v.m())).toList() : null;
         ImageError error = m.containsKey("error")
                 ? new ImageError(m.get("error").m().get("code").s(), m.get("error").m().get("message").s()) : null;
-        return new ImageRecord(source, Status.valueOf(m.get("status").s()), integer(m, "width"), integer(m, "height"),
+        // Records written before images had names take their file's name.
+        String name = m.containsKey("name") ? m.get("name").s() : StorageLayout.imageName(source.key());
+        return new ImageRecord(name, source, Status.valueOf(m.get("status").s()), integer(m, "width"), integer(m, "height"),
                 string(m, "format"), variants, string(m, "placeholder"), error,
                 m.containsKey("leaseUntil") ? Instant.parse(m.get("leaseUntil").s()) : null);
     }

@@ -62,7 +62,8 @@ public class JobStore {
                     : null;
         }).map(job -> {
             int index = job.indexOf(bucket, key);
-            return new ImageClaim(job.jobId(), job.owner(), job.preset(), index, job.images().get(index).source());
+            ImageRecord image = job.images().get(index);
+            return new ImageClaim(job.jobId(), job.owner(), job.preset(), index, image.name(), image.source());
         });
     }
 

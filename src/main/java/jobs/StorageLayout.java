@@ -25,8 +25,8 @@ public final class StorageLayout {
         return UPLOADS + owner + "/" + jobId + "/" + safeName(fileName);
     }
 
-    public static String variantKey(String owner, String jobId, String sourceKey, String variant, String extension) {
-        return PROCESSED + owner + "/" + jobId + "/" + stem(sourceKey) + "/" + variant + "." + extension;
+    public static String variantKey(String owner, String jobId, String imageName, String variant, String extension) {
+        return PROCESSED + owner + "/" + jobId + "/" + imageName + "/" + variant + "." + extension;
     }
 
     /** The owner and job of an upload key, or empty for keys outside the upload layout. */
@@ -59,7 +59,8 @@ public final class StorageLayout {
         return stem.substring(0, Math.min(stem.length(), MAX_NAME_LENGTH - extension.length())) + extension;
     }
 
-    private static String stem(String key) {
+    /** An image's default name: its file name without extension, made safe. */
+    public static String imageName(String key) {
         String name = key.substring(key.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;

@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import jobs.ImageClaim;
 import jobs.ImageError;
 import jobs.JobStore;
@@ -53,16 +54,16 @@ public class ImagePipeline {
      * such job, or a duplicate of work that is done or under way elsewhere).
      */
     public ImageClaim claim(S3ObjectCreated upload) {
-        var ref = StorageLayout.parseUpload(upload.key());
-        if (ref.isEmpty()) {
+        Optional<String> jobId = jobOf(upload);
+        if (jobId.isEmpty()) {
             LOG.infof("Ignoring s3://%s/%s: not under %s<owner>/<jobId>/", upload.bucket(), upload.key(),
                     StorageLayout.UPLOADS);
             return null;
         }
-        ImageClaim claim = jobs.claim(ref.get().jobId(), upload.bucket(), upload.key()).orElse(null);
+        ImageClaim claim = jobs.claim(jobId.get(), upload.bucket(), upload.key()).orElse(null);
         if (claim == null) {
             LOG.infof("Nothing to do for s3://%s/%s: no waiting image of job %s", upload.bucket(), upload.key(),
-                    ref.get().jobId());
+                    jobId.get());
         }
         return claim;
     }
@@ -112,13 +113,19 @@ public class ImagePipeline {
         if (upload == null) {
             return;
         }
-        StorageLayout.parseUpload(upload.key()).ifPresent(ref ->
-                jobs.fail(ref.jobId(), upload.bucket(), upload.key(), new ImageError(code, message)));
+        jobOf(upload).ifPresent(jobId -> jobs.fail(jobId, upload.bucket(), upload.key(), new ImageError(code, message)));
         LOG.warnf("s3://%s/%s failed: %s (%s)", upload.bucket(), upload.key(), code, message);
     }
 
+    /** The job an object is rendered for: named by the message (batches) or by the upload key. */
+    private static Optional<String> jobOf(S3ObjectCreated upload) {
+        return upload.jobId() != null
+                ? Optional.of(upload.jobId())
+                : StorageLayout.parseUpload(upload.key()).map(StorageLayout.UploadRef::jobId);
+    }
+
     private static String variantKey(ImageClaim claim, RenderedVariant variant) {
-        return StorageLayout.variantKey(claim.owner(), claim.jobId(), claim.source().key(), variant.name(),
+        return StorageLayout.variantKey(claim.owner(), claim.jobId(), claim.name(), variant.name(),
                 variant.format().extension());
     }
 }

@@ -40,7 +40,7 @@ class StorageLayoutTest {
         assertEquals("uploads/alice/01JOB/my_photo.jpg", key);
         assertEquals(Optional.of(new StorageLayout.UploadRef("alice", "01JOB")), StorageLayout.parseUpload(key));
         assertEquals("processed/alice/01JOB/my_photo/medium.jpg",
-                StorageLayout.variantKey("alice", "01JOB", key, "medium", "jpg"));
+                StorageLayout.variantKey("alice", "01JOB", StorageLayout.imageName(key), "medium", "jpg"));
     }
 
     @Test

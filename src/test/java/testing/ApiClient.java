@@ -17,7 +17,7 @@ import java.util.Map;
 /** The steps an app client takes, over real HTTP: token, presign, PUT to S3, poll. */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Duration ENDED_WITHIN = Duration.ofSeconds(90);
 
     private ApiClient() {
@@ -36,7 +36,7 @@ public final class ApiClient {
 
     /**
      * PUTs the bytes to a presigned URL with the given Content-Type; returns S3's status code. A refusing
-     * server may answer and close before the body is sent, so only the status line is read.
+     * server may answer and close before the body is read, so only the status line is relied on.
      */
     public static int put(String url, String contentType, byte[] body) {
         try {

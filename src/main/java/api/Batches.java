@@ -1,0 +1,154 @@
+package api;
+
+import aws.S3ObjectCreated;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jobs.Job;
+import jobs.SourceObject;
+import jobs.StorageLayout;
+import org.apache.camel.Exchange;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import pipeline.Presets;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import support.Json;
+import support.Ulid;
+
+/**
+ * {@code POST /v1/jobs}: a job over images already in the bucket, each under the caller's own upload
+ * prefix. The route stores the job and puts one S3-style event per image on the ingest queue, so the
+ * images take the same pipeline as uploads.
+ */
+@ApplicationScoped
+@Named("batches")
+public class Batches {
+
+    static final int MAX_IMAGES = 50;
+    private static final int MAX_METADATA_BYTES = 8 * 1024;
+
+    private final S3Client s3;
+    private final Presets presets;
+    private final String bucket;
+
+    public Batches(S3Client s3, Presets presets, @ConfigProperty(name = "app.s3.bucket") String bucket) {
+        this.s3 = s3;
+        this.presets = presets;
+        this.bucket = bucket;
+    }
+
+    /** Checks the request and the objects; leaves the job in {@link JobsApi#JOB}; returns the work to queue. */
+    public List<S3ObjectCreated> prepare(Exchange exchange) {
+        String owner = Caller.owner(exchange);
+        JsonNode root = parse(exchange.getMessage().getBody(String.class));
+        List<String> uris = images(root);
+        String preset = root.hasNonNull("preset") ? root.get("preset").asText() : presets.defaultName();
+        if (presets.find(preset).isEmpty()) {
+            throw ApiException.invalid("preset '%s' does not exist; available: %s"
+                    .formatted(preset, String.join(", ", presets.names())));
+        }
+        Map<String, Object> metadata = metadata(root);
+
+        String prefix = StorageLayout.UPLOADS + owner + "/";
+        List<SourceObject> sources = new ArrayList<>();
+        for (String uri : uris) {
+            String key = keyOf(uri);
+            if (key == null || !key.startsWith(prefix) || key.contains("/../") || key.endsWith("/")) {
+                throw new ApiException(403, "forbidden-source",
+                        "%s is not yours to process: images must be s3://%s/%s...".formatted(uri, bucket, prefix));
+            }
+            HeadObjectResponse head = head(uri, key);
+            sources.add(new SourceObject(bucket, key, head.contentLength(), head.contentType()));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Job job = Job.create(Ulid.next(now), owner, preset, metadata, sources, now);
+        exchange.setProperty(JobsApi.JOB, job);
+        return sources.stream().map(s -> new S3ObjectCreated(s.bucket(), s.key(), s.bytes(), null, null, null,
+                job.jobId())).toList();
+    }
+
+    /** The 202 body. */
+    public Map<String, Object> accepted(Exchange exchange) {
+        Job job = exchange.getProperty(JobsApi.JOB, Job.class);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jobId", job.jobId());
+        body.put("status", job.status());
+        body.put("imageCount", job.images().size());
+        body.put("metadata", job.metadata());
+        body.put("statusUrl", "/v1/jobs/" + job.jobId());
+        return body;
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            JsonNode root = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw ApiException.invalid("The request body must be a JSON object with an images array");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static List<String> images(JsonNode root) {
+        JsonNode images = root.get("images");
+        if (images == null || !images.isArray() || images.isEmpty() || images.size() > MAX_IMAGES) {
+            throw ApiException.invalid("images must be an array of 1 to " + MAX_IMAGES + " s3:// URIs");
+        }
+        List<String> uris = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            if (!images.get(i).isTextual()) {
+                throw ApiException.invalid("images[" + i + "] must be a string such as s3://bucket/uploads/...");
+            }
+            uris.add(images.get(i).asText());
+        }
+        return uris;
+    }
+
+    private static Map<String, Object> metadata(JsonNode root) {
+        JsonNode metadata = root.get("metadata");
+        if (metadata == null || metadata.isNull()) {
+            return Map.of();
+        }
+        if (!metadata.isObject()) {
+            throw ApiException.invalid("metadata must be a JSON object");
+        }
+        if (Json.write(metadata).length() > MAX_METADATA_BYTES) {
+            throw ApiException.invalid("metadata must stay under " + MAX_METADATA_BYTES + " bytes of JSON");
+        }
+        return Json.readMap(Json.write(metadata));
+    }
+
+    /** The key of an s3:// URI in the service's bucket, or null for anything else. */
+    private String keyOf(String uri) {
+        String prefix = "s3://" + bucket + "/";
+        return uri.startsWith(prefix) ? uri.substring(prefix.length()) : null;
+    }
+
+    private HeadObjectResponse head(String uri, String key) {
+        try {
+            return s3.headObject(h -> h.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            throw notFound(uri);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw notFound(uri);
+            }
+            throw e;
+        }
+    }
+
+    private static ApiException notFound(String uri) {
+        return new ApiException(400, "source-not-found", uri + " does not exist");
+    }
+}

@@ -1,0 +1,71 @@
+package api;
+
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The errors raised before a request reaches a route (no or bad token, unknown path, wrong method or
+ * media type) as problem+json too, so clients parse one error shape everywhere.
+ */
+@ApplicationScoped
+public class FrameworkProblems {
+
+    void install(@Observes Router router) {
+        // A request without any bearer token never fails a route: Quarkus answers it with a bare challenge.
+        router.route("/v1/*").order(Integer.MIN_VALUE).handler(ctx -> {
+            String authorization = ctx.request().getHeader("Authorization");
+            boolean preflight = ctx.request().method() == HttpMethod.OPTIONS;
+            if (!preflight && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
+                respond(ctx, 401);
+            } else {
+                ctx.next();
+            }
+        });
+        // Bad tokens, and failures raised while routing.
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
+        // No route, or no route for this method or media type.
+        for (int status : new int[] {404, 405, 406, 415}) {
+            router.errorHandler(status, ctx -> respond(ctx, status));
+        }
+    }
+
+    private void onFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        int status = failure instanceof AuthenticationException || failure instanceof UnauthorizedException
+                ? 401 : ctx.statusCode();
+        respond(ctx, status);
+    }
+
+    private void respond(RoutingContext ctx, int status) {
+        if (ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        ApiException problem = switch (status) {
+            case 401 -> new ApiException(401, "unauthorized",
+                    "A valid bearer token is required (Authorization: Bearer <JWT>)");
+            case 404 -> ApiException.notFound("No resource at " + ctx.request().path());
+            case 405 -> new ApiException(405, "method-not-allowed",
+                    ctx.request().method() + " is not allowed on " + ctx.request().path());
+            case 406 -> new ApiException(406, "not-acceptable", "This resource only produces application/json");
+            case 413 -> new ApiException(413, "request-too-large", "The request body is too large");
+            case 415 -> new ApiException(415, "unsupported-media-type",
+                    "Send the request body as application/json");
+            default -> null;
+        };
+        if (problem == null) {
+            ctx.next();
+            return;
+        }
+        if (status == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", Problems.CONTENT_TYPE)
+                .end(Problems.body(problem));
+    }
+}
