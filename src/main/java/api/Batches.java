@@ -8,7 +8,6 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jobs.Job;
@@ -77,15 +76,10 @@ public class Batches {
     }
 
     /** The 202 body. */
-    public Map<String, Object> accepted(Exchange exchange) {
+    public BatchAccepted accepted(Exchange exchange) {
         Job job = exchange.getProperty(JobsApi.JOB, Job.class);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jobId", job.jobId());
-        body.put("status", job.status());
-        body.put("imageCount", job.images().size());
-        body.put("metadata", job.metadata());
-        body.put("statusUrl", "/v1/jobs/" + job.jobId());
-        return body;
+        return new BatchAccepted(job.jobId(), job.status(), job.images().size(), job.metadata(),
+                "/v1/jobs/" + job.jobId());
     }
 
     private static JsonNode parse(String body) {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jobs.ImageRecord;
@@ -88,23 +87,12 @@ public class JobsApi {
     }
 
     /** The page body from the Query result ({@code CamelAwsDdbItems}). */
-    public Map<String, Object> page(Exchange exchange, List<Map<String, AttributeValue>> items) {
+    public JobPage page(Exchange exchange, List<Map<String, AttributeValue>> items) {
         int limit = exchange.getProperty("limit", Integer.class);
         List<Job> jobs = items.stream().limit(limit).map(JobItems::fromItem).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", jobs.stream().map(JobsApi::summary).toList());
-        body.put("nextCursor", items.size() > limit ? cursor(jobs.get(jobs.size() - 1)) : null);
-        return body;
-    }
-
-    private static Map<String, Object> summary(Job job) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("jobId", job.jobId());
-        summary.put("status", job.status());
-        summary.put("imageCount", job.images().size());
-        summary.put("createdAt", job.createdAt());
-        summary.put("updatedAt", job.updatedAt());
-        return summary;
+        return new JobPage(jobs.stream().map(job -> new JobPage.Summary(job.jobId(), job.status(),
+                job.images().size(), job.createdAt(), job.updatedAt())).toList(),
+                items.size() > limit ? cursor(jobs.get(jobs.size() - 1)) : null);
     }
 
     private static int limit(String value) {

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,16 +70,10 @@ public class Uploads {
     }
 
     /** The 201 body: where to PUT the file and where to poll. */
-    public Map<String, Object> created(Exchange exchange) {
+    public UploadCreated created(Exchange exchange) {
         Job job = exchange.getProperty(JobsApi.JOB, Job.class);
-        Presigned upload = exchange.getMessage().getBody(Presigned.class);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jobId", job.jobId());
-        body.put("status", job.status());
-        body.put("upload", upload);
-        body.put("bucket", job.images().get(0).source().bucket());
-        body.put("key", job.images().get(0).source().key());
-        body.put("statusUrl", "/v1/jobs/" + job.jobId());
-        return body;
+        SourceObject source = job.images().get(0).source();
+        return new UploadCreated(job.jobId(), job.status(), exchange.getMessage().getBody(Presigned.class),
+                source.bucket(), source.key(), "/v1/jobs/" + job.jobId());
     }
 }

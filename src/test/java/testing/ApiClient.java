@@ -39,6 +39,19 @@ public final class ApiClient {
      * server may answer and close before the body is read, so only the status line is relied on.
      */
     public static int put(String url, String contentType, byte[] body) {
+        IOException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return send(url, contentType, body);
+            } catch (IOException e) {
+                // A server that refuses a large body may close the connection before its answer is read.
+                last = e;
+            }
+        }
+        throw new UncheckedIOException(last);
+    }
+
+    private static int send(String url, String contentType, byte[] body) throws IOException {
         try {
             HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
@@ -48,8 +61,6 @@ public final class ApiClient {
             } catch (IOException closedEarly) {
                 return response.statusCode();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
