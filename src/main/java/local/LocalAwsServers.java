@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,10 +33,34 @@ public final class LocalAwsServers implements AutoCloseable {
             String accessKey, String secretKey) {
     }
 
-    private final List<Process> processes;
+    /** The three servers, and how each is launched. */
+    public enum Server {
+        S3(Settings::s3Port), SQS(Settings::sqsPort), DYNAMODB(Settings::dynamoPort);
 
-    private LocalAwsServers(List<Process> processes) {
-        this.processes = processes;
+        private final ToIntFunction<Settings> port;
+
+        Server(ToIntFunction<Settings> port) {
+            this.port = port;
+        }
+
+        int port(Settings settings) {
+            return port.applyAsInt(settings);
+        }
+
+        Process launch(Settings settings) throws IOException {
+            return switch (this) {
+                case S3 -> s3proxy(settings);
+                case SQS -> elasticmq(settings);
+                case DYNAMODB -> dynamodb(settings);
+            };
+        }
+    }
+
+    private final Settings settings;
+    private final Map<Server, Process> processes = new EnumMap<>(Server.class);
+
+    private LocalAwsServers(Settings settings) {
+        this.settings = settings;
     }
 
     /**
@@ -41,34 +68,34 @@ public final class LocalAwsServers implements AutoCloseable {
      * earlier run of the same dev session is reused), and waits until all three answer.
      */
     public static LocalAwsServers start(Settings settings) {
+        LocalAwsServers servers = new LocalAwsServers(settings);
         try {
             Files.createDirectories(settings.dataDir());
-            List<Process> started = new ArrayList<>();
-            startUnlessListening(settings.s3Port(), () -> s3proxy(settings)).ifPresent(started::add);
-            startUnlessListening(settings.sqsPort(), () -> elasticmq(settings)).ifPresent(started::add);
-            startUnlessListening(settings.dynamoPort(), () -> dynamodb(settings)).ifPresent(started::add);
-            LocalAwsServers servers = new LocalAwsServers(started);
-            try {
-                for (int port : new int[] {settings.s3Port(), settings.sqsPort(), settings.dynamoPort()}) {
-                    awaitPort(port, started);
+            for (Server server : Server.values()) {
+                if (listening(server.port(settings))) {
+                    LOG.infof("Port %d already answers: reusing the local server there", server.port(settings));
+                } else {
+                    servers.processes.put(server, server.launch(settings));
                 }
-            } catch (RuntimeException e) {
-                servers.close();
-                throw e;
+            }
+            for (Server server : Server.values()) {
+                servers.awaitPort(server);
             }
             return servers;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the local AWS servers", e);
+        } catch (IOException | RuntimeException e) {
+            servers.close();
+            throw e instanceof IOException io ? new UncheckedIOException("Could not start the local AWS servers", io)
+                    : (RuntimeException) e;
         }
     }
 
     /** Stops the servers this instance started; their data stays on disk. */
     @Override
     public void close() {
-        processes.forEach(Process::destroy);
-        for (Process p : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
             try {
-                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -76,23 +103,30 @@ public final class LocalAwsServers implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
+        processes.clear();
     }
 
-    /** Kills the servers at once, as a crash would (for tests of crash safety). */
-    public void kill() {
-        processes.forEach(Process::destroyForcibly);
-    }
-
-    private interface Launch {
-        Process run() throws IOException;
-    }
-
-    private static Optional<Process> startUnlessListening(int port, Launch launch) throws IOException {
-        if (listening(port)) {
-            LOG.infof("Port %d already answers: reusing the local server there", port);
-            return Optional.empty();
+    /** Kills one server at once, as a crash or an outage would (for tests); its data stays on disk. */
+    public void kill(Server server) {
+        Process process = processes.remove(server);
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return Optional.of(launch.run());
+    }
+
+    /** Starts a killed server again on its port, with its data, and waits until it answers. */
+    public void restart(Server server) {
+        try {
+            processes.put(server, server.launch(settings));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitPort(server);
     }
 
     private static Process s3proxy(Settings s) throws IOException {
@@ -165,12 +199,14 @@ public final class LocalAwsServers implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-    private static void awaitPort(int port, List<Process> started) {
+    private void awaitPort(Server server) {
+        int port = server.port(settings);
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!listening(port)) {
-            if (started.stream().anyMatch(p -> !p.isAlive())) {
-                throw new IllegalStateException("A local AWS server exited during start-up; see its log in the data"
-                        + " directory");
+            Process process = processes.get(server);
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("The local " + server + " server exited during start-up; see its log in "
+                        + settings.dataDir());
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("No local AWS server answered on port " + port + " within "

@@ -9,6 +9,7 @@ import java.util.Date;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,8 +44,13 @@ public class LocalS3EventBridge extends RouteBuilder {
         FileIdempotentRepository announced = (FileIdempotentRepository) FileIdempotentRepository
                 .fileIdempotentRepository(new File(dataDir, "s3-events-announced.txt"), 100_000, 64L * 1024 * 1024);
 
+        // aws2-s3 4.18 leaves a key "in progress" for good when fetching it fails (seen during an S3
+        // outage), so that object would never be announced: the file record above is the only memory.
+        getContext().getRegistry().bind("bridgeNothingInProgress", new NothingInProgress());
+
         from("aws2-s3:{{app.s3.bucket}}?prefix=uploads/&deleteAfterRead=false&includeBody=false&ignoreBody=true"
-                + "&includeFolders=false&maxMessagesPerPoll=100&delay={{app.local.s3-event-bridge.poll-delay-ms}}")
+                + "&includeFolders=false&maxMessagesPerPoll=100&delay={{app.local.s3-event-bridge.poll-delay-ms}}"
+                + "&inProgressRepository=#bridgeNothingInProgress")
                 .routeId("local-s3-event-bridge")
                 .idempotentConsumer(simple("${header.CamelAwsS3Key}|${header.CamelAwsS3ETag}"), announced)
                 .process(this::toEvent)
@@ -65,5 +71,43 @@ public class LocalS3EventBridge extends RouteBuilder {
         String event = events.objectCreated(object, modified);
         in.removeHeaders("*");
         in.setBody(event);
+    }
+
+    /** An in-progress record that holds nothing. */
+    private static final class NothingInProgress implements IdempotentRepository {
+        @Override
+        public boolean add(String key) {
+            return true;
+        }
+
+        @Override
+        public boolean contains(String key) {
+            return false;
+        }
+
+        @Override
+        public boolean remove(String key) {
+            return true;
+        }
+
+        @Override
+        public boolean confirm(String key) {
+            return true;
+        }
+
+        @Override
+        public void clear() {
+            // nothing is held
+        }
+
+        @Override
+        public void start() {
+            // stateless
+        }
+
+        @Override
+        public void stop() {
+            // stateless
+        }
     }
 }

@@ -62,6 +62,12 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
         return config;
     }
 
+    /** Hands the running servers to test fields marked {@link LocalAws}, for outage and crash tests. */
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(servers, new TestInjector.AnnotatedAndMatchesType(LocalAws.class, LocalAwsServers.class));
+    }
+
     @Override
     public void stop() {
         if (servers != null) {
