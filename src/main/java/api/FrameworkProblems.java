@@ -1,6 +1,7 @@
 package api;
 
 import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -17,7 +18,7 @@ public class FrameworkProblems {
 
     void install(@Observes Router router) {
         // A request without any bearer token never fails a route: Quarkus answers it with a bare challenge.
-        router.route("/v1/*").order(Integer.MIN_VALUE).handler(ctx -> {
+        router.routeWithRegex("/(v1|admin)/.*").order(Integer.MIN_VALUE).handler(ctx -> {
             String authorization = ctx.request().getHeader("Authorization");
             boolean preflight = ctx.request().method() == HttpMethod.OPTIONS;
             if (!preflight && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
@@ -37,7 +38,7 @@ public class FrameworkProblems {
     private void onFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         int status = failure instanceof AuthenticationException || failure instanceof UnauthorizedException
-                ? 401 : ctx.statusCode();
+                ? 401 : failure instanceof ForbiddenException ? 403 : ctx.statusCode();
         respond(ctx, status);
     }
 
@@ -49,6 +50,7 @@ public class FrameworkProblems {
         ApiException problem = switch (status) {
             case 401 -> new ApiException(401, "unauthorized",
                     "A valid bearer token is required (Authorization: Bearer <JWT>)");
+            case 403 -> new ApiException(403, "forbidden", "This call needs the admin group in the token");
             case 404 -> ApiException.notFound("No resource at " + ctx.request().path());
             case 405 -> new ApiException(405, "method-not-allowed",
                     ctx.request().method() + " is not allowed on " + ctx.request().path());

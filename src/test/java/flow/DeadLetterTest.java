@@ -3,24 +3,44 @@ package flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import aws.S3EventNotifications;
+import aws.S3ObjectCreated;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import jobs.Job;
+import jobs.JobItems;
+import jobs.SourceObject;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import testing.ApiClient;
 import testing.LocalAwsTestResource;
 
-/** Messages that are not work: garbage goes to the DLQ with its reason, S3's test event is dropped. */
+/**
+ * Messages that are not work: garbage goes to the DLQ with its reason, S3's test event is dropped; and
+ * an operator's replay of the DLQ.
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsTestResource.class)
 class DeadLetterTest {
 
     @Inject
     SqsClient sqs;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    S3EventNotifications events;
 
     @Test
     void aGarbledMessageLandsInTheDeadLetterQueueWithItsReasonAndTheQueueKeepsFlowing() {
@@ -39,6 +59,32 @@ class DeadLetterTest {
         assertEquals("COMPLETED", next.getString("status"));
         assertTrue(sqs.receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(1)).messages().isEmpty(),
                 "only the garbled message is dead-lettered; the test event is dropped");
+    }
+
+    @Test
+    void anOperatorReplaysDeadLettersBackIntoThePipeline() {
+        String token = ApiClient.token("lena");
+        JsonPath first = ApiClient.upload(token, "orientation/Landscape_4.jpg", "image/jpeg");
+        String key = first.getString("images[0].source.key");
+        // A job whose only message sits in the dead-letter queue, as after an outage that outlasted retries.
+        Job parked = Job.create("01PARKEDJOB" + System.nanoTime(), "lena", "default", Map.of(),
+                List.of(new SourceObject(LocalAwsTestResource.BUCKET, key, first.getLong("images[0].source.bytes"),
+                        "image/jpeg")), Instant.now());
+        dynamo.putItem(p -> p.tableName(LocalAwsTestResource.TABLE).item(JobItems.toItem(parked)));
+        String dlq = sqs.getQueueUrl(q -> q.queueName(LocalAwsTestResource.DLQ)).queueUrl();
+        sqs.sendMessage(m -> m.queueUrl(dlq).messageBody(events.objectCreated(new S3ObjectCreated(
+                LocalAwsTestResource.BUCKET, key, 1, null, null, null, parked.jobId()))));
+
+        given().auth().oauth2(token).post("/admin/dead-letters/replay").then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("forbidden"));
+        String admin = given().contentType("application/json").body(Map.of("user", "ops", "groups", List.of("admin")))
+                .post("/dev/token").then().statusCode(200).extract().path("token");
+        given().auth().oauth2(admin).post("/admin/dead-letters/replay").then().statusCode(200)
+                .body("replayed", equalTo(1));
+
+        JsonPath replayed = ApiClient.awaitEnded(token, parked.jobId());
+        assertEquals("COMPLETED", replayed.getString("status"));
+        assertEquals(6, replayed.getList("images[0].variants").size());
     }
 
     private Message receiveOne(String queueUrl) {
