@@ -26,7 +26,11 @@ public final class Renderer {
     }
 
     public Rendition render(byte[] data, Preset preset) throws ImageRejectedException {
-        Inspection inspection = inspector.inspect(data);
+        return render(inspector.inspect(data), data, preset);
+    }
+
+    /** Renders data that {@link #inspector()} has already passed. */
+    public Rendition render(Inspection inspection, byte[] data, Preset preset) throws ImageRejectedException {
         DecodedImage decoded = decoder.decode(data, inspection);
         BufferedImage upright = decoded.orientation().apply(decoded.pixels());
 

@@ -2,6 +2,7 @@ package pipeline;
 
 import aws.S3ObjectCreated;
 import imaging.ImageRejectedException;
+import imaging.Inspection;
 import imaging.Limits;
 import imaging.Preset;
 import imaging.RenderedVariant;
@@ -40,13 +41,16 @@ public class ImagePipeline {
     private final Presets presets;
     private final Renderer renderer;
     private final Limits limits;
+    private final PixelBudget budget;
 
     public ImagePipeline(JobStore jobs, Presets presets, @ConfigProperty(name = "app.limits.max-bytes") long maxBytes,
-            @ConfigProperty(name = "app.limits.max-pixels") long maxPixels) {
+            @ConfigProperty(name = "app.limits.max-pixels") long maxPixels,
+            @ConfigProperty(name = "app.pipeline.max-pixels-in-flight") long maxPixelsInFlight) {
         this.jobs = jobs;
         this.presets = presets;
         this.limits = new Limits(maxBytes, maxPixels);
         this.renderer = new Renderer(limits);
+        this.budget = new PixelBudget(maxPixelsInFlight);
     }
 
     /**
@@ -76,7 +80,8 @@ public class ImagePipeline {
     }
 
     /** Renders the downloaded object (the body) with the claim's preset; returns the variants to store. */
-    public List<VariantUpload> render(Exchange exchange, InputStream object) throws ImageRejectedException, IOException {
+    public List<VariantUpload> render(Exchange exchange, InputStream object)
+            throws ImageRejectedException, IOException, InterruptedException {
         ImageClaim claim = exchange.getProperty(CLAIM, ImageClaim.class);
         Preset preset = presets.find(claim.preset())
                 .orElseThrow(() -> new IllegalStateException("Preset " + claim.preset() + " is no longer configured"));
@@ -84,7 +89,11 @@ public class ImagePipeline {
         try (object) {
             data = object.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
         }
-        Rendition rendition = renderer.render(data, preset);
+        Inspection inspection = renderer.inspector().inspect(data);
+        Rendition rendition;
+        try (PixelBudget.Hold hold = budget.acquire(inspection.pixels())) {
+            rendition = renderer.render(inspection, data, preset);
+        }
         exchange.setProperty(RENDITION, rendition);
         return rendition.variants().stream().map(v -> new VariantUpload(variantKey(claim, v),
                 v.format().contentType(), v.bytes().length, v.bytes())).toList();
