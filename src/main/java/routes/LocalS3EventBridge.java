@@ -52,7 +52,9 @@ public class LocalS3EventBridge extends RouteBuilder {
                 + "&includeFolders=false&maxMessagesPerPoll=100&delay={{app.local.s3-event-bridge.poll-delay-ms}}"
                 + "&inProgressRepository=#bridgeNothingInProgress")
                 .routeId("local-s3-event-bridge")
-                .idempotentConsumer(simple("${header.CamelAwsS3Key}|${header.CamelAwsS3ETag}"), announced)
+                // not eager: an object counts as announced only once its event is on the queue, so a crash
+                // in between announces it again rather than never
+                .idempotentConsumer(simple("${header.CamelAwsS3Key}|${header.CamelAwsS3ETag}"), announced).eager(false)
                 .process(this::toEvent)
                 .to("aws2-sqs:{{app.sqs.ingest-queue}}");
     }

@@ -9,14 +9,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.Jwt;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import testing.DevKey;
 import testing.LocalAwsTestResource;
 
 /** The service as it runs in production (prod profile), pointed at the local servers. */
@@ -46,19 +41,8 @@ class ProductionProfileTest {
                 .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("not-found"));
         given().get("/openapi.json").then().statusCode(200)
                 .body("paths.keySet()", not(org.hamcrest.Matchers.hasItem("/dev/token")));
-        String devSigned = Jwt.issuer("https://image-pipeline.local/dev").subject("alice").sign(devKey());
+        String devSigned = Jwt.issuer("https://image-pipeline.local/dev").subject("alice").sign(DevKey.privateKey());
         given().auth().oauth2(devSigned).get("/v1/jobs").then().statusCode(401)
                 .body("code", equalTo("unauthorized"));
-    }
-
-    /** The key POST /dev/token signs with in dev and test. */
-    private static PrivateKey devKey() {
-        try (InputStream in = ProductionProfileTest.class.getClassLoader().getResourceAsStream("dev/jwt-private.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

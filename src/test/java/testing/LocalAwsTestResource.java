@@ -38,28 +38,39 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        Path classpathDir = Path.of(System.getProperty("local-aws.dir", "target/local-aws"));
-        Path dataDir = classpathDir.resolve("test-data").resolve(Long.toString(System.currentTimeMillis()));
-        LocalAwsServers.Settings settings = new LocalAwsServers.Settings(classpathDir, dataDir, freePort(), freePort(),
-                freePort(), ACCESS_KEY, SECRET_KEY);
-        servers = LocalAwsServers.start(settings);
-        try (S3Client s3 = AwsClients.newS3(local(settings.s3Port()));
-                SqsClient sqs = AwsClients.newSqs(local(settings.sqsPort()));
-                DynamoDbClient dynamo = AwsClients.newDynamo(local(settings.dynamoPort()))) {
-            LocalAwsResources.ensure(s3, sqs, dynamo,
-                    new LocalAwsResources.Names(BUCKET, QUEUE, DLQ, TABLE, 30, 5));
+        Environment environment = Environment.start(30);
+        servers = environment.servers();
+        return environment.config();
+    }
+
+    /** Running local servers with their resources, and the service settings that point at them. */
+    public record Environment(LocalAwsServers servers, Map<String, String> config) {
+
+        /** Starts the servers in a fresh data directory and creates the bucket, queues and table. */
+        public static Environment start(int visibilityTimeoutSeconds) {
+            Path classpathDir = Path.of(System.getProperty("local-aws.dir", "target/local-aws"));
+            Path dataDir = classpathDir.resolve("test-data").resolve(Long.toString(System.nanoTime()));
+            LocalAwsServers.Settings settings = new LocalAwsServers.Settings(classpathDir, dataDir, freePort(),
+                    freePort(), freePort(), ACCESS_KEY, SECRET_KEY);
+            LocalAwsServers servers = LocalAwsServers.start(settings);
+            try (S3Client s3 = AwsClients.newS3(local(settings.s3Port()));
+                    SqsClient sqs = AwsClients.newSqs(local(settings.sqsPort()));
+                    DynamoDbClient dynamo = AwsClients.newDynamo(local(settings.dynamoPort()))) {
+                LocalAwsResources.ensure(s3, sqs, dynamo,
+                        new LocalAwsResources.Names(BUCKET, QUEUE, DLQ, TABLE, visibilityTimeoutSeconds, 5));
+            }
+            Map<String, String> config = new HashMap<>();
+            config.put("app.local.data-dir", dataDir.toString());
+            config.put("app.s3.bucket", BUCKET);
+            config.put("app.sqs.ingest-queue", QUEUE);
+            config.put("app.sqs.ingest-dlq", DLQ);
+            config.put("app.ddb.jobs-table", TABLE);
+            endpoint(config, "aws2-s3", settings.s3Port());
+            endpoint(config, "aws2-sqs", settings.sqsPort());
+            endpoint(config, "aws2-ddb", settings.dynamoPort());
+            config.put("camel.component.aws2-s3.force-path-style", "true");
+            return new Environment(servers, config);
         }
-        Map<String, String> config = new HashMap<>();
-        config.put("app.local.data-dir", dataDir.toString());
-        config.put("app.s3.bucket", BUCKET);
-        config.put("app.sqs.ingest-queue", QUEUE);
-        config.put("app.sqs.ingest-dlq", DLQ);
-        config.put("app.ddb.jobs-table", TABLE);
-        endpoint(config, "aws2-s3", settings.s3Port());
-        endpoint(config, "aws2-sqs", settings.sqsPort());
-        endpoint(config, "aws2-ddb", settings.dynamoPort());
-        config.put("camel.component.aws2-s3.force-path-style", "true");
-        return config;
     }
 
     /** Hands the running servers to test fields marked {@link LocalAws}, for outage and crash tests. */
@@ -88,7 +99,7 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,124 @@
+package flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import local.LocalAwsServers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import testing.ApiClient;
+import testing.Corpus;
+import testing.DevKey;
+import testing.LocalAwsTestResource;
+import testing.ServiceProcess;
+
+/**
+ * kill -9 of the packaged service and of its local servers in the middle of a batch of uploads, then a
+ * restart of all of them on the same data: every upload ends COMPLETED, exactly once.
+ */
+class CrashRecoveryIT {
+
+    private static final int UPLOADS = 20;
+    private static final String[] FILES = {"orientation/Landscape_1.jpg", "orientation/Portrait_1.jpg",
+        "jpeg/progressive.jpg", "photos/medium-landscape-storm.jpg", "webp/lossy.webp"};
+
+    private LocalAwsTestResource.Environment environment;
+    private ServiceProcess service;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (service != null) {
+            service.kill();
+        }
+        if (environment != null) {
+            environment.servers().close();
+        }
+        RestAssured.reset();
+    }
+
+    @Test
+    void everyUploadCompletesExactlyOnceAfterTheServiceAndItsServersAreKilledMidBatch() throws Exception {
+        environment = LocalAwsTestResource.Environment.start(10);
+        Map<String, String> config = new HashMap<>(environment.config());
+        config.put("app.local.enabled", "true");
+        config.put("app.pipeline.lease", "PT10S");
+        config.put("mp.jwt.verify.publickey.location", "dev/jwt-public.pem");
+        config.put("mp.jwt.verify.issuer", DevKey.ISSUER);
+        for (String component : new String[] {"aws2-s3", "aws2-sqs", "aws2-ddb"}) {
+            config.put("camel.component." + component + ".use-default-credentials-provider", "false");
+        }
+        int port = LocalAwsTestResource.freePort();
+        Path log = Files.createDirectories(Path.of("target/crash-test")).resolve("service-" + System.nanoTime() + ".log");
+        service = ServiceProcess.start(config, port, log);
+        RestAssured.port = port;
+
+        String token = DevKey.token("crash");
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < UPLOADS; i++) {
+            String file = FILES[i % FILES.length];
+            byte[] bytes = Corpus.read(file);
+            String type = file.endsWith(".webp") ? "image/webp" : "image/jpeg";
+            JsonPath presigned = ApiClient.presign(token, i + "-" + file.substring(file.lastIndexOf('/') + 1), type,
+                    bytes.length);
+            assertEquals(200, ApiClient.put(presigned.getString("upload.url"), type, bytes));
+            jobs.add(presigned.getString("jobId"));
+        }
+        awaitCompleted(token, jobs, 3);
+
+        service.kill();
+        for (LocalAwsServers.Server server : LocalAwsServers.Server.values()) {
+            environment.servers().kill(server);
+        }
+        for (LocalAwsServers.Server server : LocalAwsServers.Server.values()) {
+            environment.servers().restart(server);
+        }
+        service = ServiceProcess.start(config, port, log);
+
+        Set<String> keys = new HashSet<>();
+        for (String jobId : jobs) {
+            JsonPath job = ApiClient.awaitEnded(token, jobId);
+            assertEquals("COMPLETED", job.getString("status"), jobId + ": " + job.prettify());
+            assertEquals(1, job.getList("images").size());
+            List<String> variantKeys = job.getList("images[0].variants.key");
+            assertEquals(6, variantKeys.size());
+            keys.addAll(variantKeys);
+        }
+        assertEquals(UPLOADS * 6, keys.size(), "every upload has its own six variants");
+        List<String> listed = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = RestAssured.given().auth().oauth2(token).queryParam("limit", 100);
+            JsonPath page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/v1/jobs")
+                    .then().statusCode(200).extract().jsonPath();
+            listed.addAll(page.getList("items.jobId"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(UPLOADS, listed.size(), "one job record per upload, none twice");
+        assertTrue(listed.containsAll(jobs));
+    }
+
+    /** Waits until at least this many jobs completed, so the kill lands mid-batch. */
+    private static void awaitCompleted(String token, List<String> jobs, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long completed = jobs.stream().filter(id -> "COMPLETED".equals(ApiClient.job(token, id).getString("status")))
+                    .count();
+            if (completed >= atLeast) {
+                assertTrue(completed < jobs.size(), "the batch must still be under way when the kill comes");
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("fewer than " + atLeast + " uploads completed");
+    }
+}
