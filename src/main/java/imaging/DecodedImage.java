@@ -6,15 +6,19 @@ import java.awt.image.BufferedImage;
  * The first frame of an upload, decoded once, as stored (not yet oriented), with what the pipeline
  * records about it.
  */
-public record DecodedImage(BufferedImage pixels, Inspection inspection, Orientation orientation) {
+public record DecodedImage(BufferedImage pixels, Inspection inspection, ExifSummary exif) {
+
+    public Orientation orientation() {
+        return exif.orientationTransform();
+    }
 
     /** Width as displayed, after EXIF orientation. */
     public int displayWidth() {
-        return orientation.swapsAxes() ? inspection.height() : inspection.width();
+        return orientation().swapsAxes() ? inspection.height() : inspection.width();
     }
 
     /** Height as displayed, after EXIF orientation. */
     public int displayHeight() {
-        return orientation.swapsAxes() ? inspection.width() : inspection.height();
+        return orientation().swapsAxes() ? inspection.width() : inspection.height();
     }
 }

@@ -38,10 +38,10 @@ public final class ImageDecoder {
                 } finally {
                     g.dispose();
                 }
-                return new DecodedImage(canvas, inspection, Orientation.NORMAL);
+                return new DecodedImage(canvas, inspection, ExifSummary.NONE);
             }
         }
-        return new DecodedImage(toSrgb(read(data, inspection)), inspection, Orientation.read(data, inspection.format()));
+        return new DecodedImage(toSrgb(read(data, inspection)), inspection, ExifSummary.read(data, inspection.format()));
     }
 
     private BufferedImage read(byte[] data, Inspection inspection) throws ImageRejectedException {

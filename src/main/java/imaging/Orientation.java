@@ -1,12 +1,8 @@
 package imaging;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 
 /** The EXIF Orientation tag (1-8) and how to turn stored pixels upright. */
 public enum Orientation {
@@ -29,24 +25,6 @@ public enum Orientation {
 
     public static Orientation ofTag(int tag) {
         return tag >= 1 && tag <= 8 ? values()[tag - 1] : NORMAL;
-    }
-
-    /** Reads the tag from the file's EXIF; a missing or unreadable tag means upright. */
-    public static Orientation read(byte[] data, ImageFormat format) {
-        if (format != ImageFormat.JPEG && format != ImageFormat.TIFF && format != ImageFormat.WEBP
-                && format != ImageFormat.PNG) {
-            return NORMAL;
-        }
-        try {
-            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(data), data.length);
-            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
-            if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
-                return ofTag(exif.getInt(ExifIFD0Directory.TAG_ORIENTATION));
-            }
-        } catch (Exception e) {
-            // Broken metadata does not stop a picture from rendering; it is shown as stored.
-        }
-        return NORMAL;
     }
 
     /** Returns the image turned upright (the same instance when nothing is to be done). */

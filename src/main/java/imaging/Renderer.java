@@ -53,7 +53,7 @@ public final class Renderer {
                         preset.placeholderWidth())
                 : null;
         return new Rendition(inspection.format(), decoded.displayWidth(), decoded.displayHeight(),
-                decoded.orientation(), variants, placeholder);
+                decoded.exif(), variants, placeholder);
     }
 
     private static List<VariantSpec> largestFirst(List<VariantSpec> specs) {

@@ -9,6 +9,6 @@ import java.util.List;
  * @param height      displayed height of the source
  * @param placeholder a tiny blurred JPEG as a data URI, or null when the preset has none
  */
-public record Rendition(ImageFormat format, int width, int height, Orientation orientation,
+public record Rendition(ImageFormat format, int width, int height, ExifSummary exif,
         List<RenderedVariant> variants, String placeholder) {
 }

@@ -2,6 +2,7 @@ package jobs;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import imaging.ExifSummary;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,10 +15,10 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageRecord(String name, SourceObject source, Status status, Integer width, Integer height, String format,
-        List<VariantRecord> variants, String placeholder, ImageError error, @JsonIgnore Instant leaseUntil) {
+        ExifSummary exif, List<VariantRecord> variants, String placeholder, ImageError error, @JsonIgnore Instant leaseUntil) {
 
     public static ImageRecord pending(String name, SourceObject source) {
-        return new ImageRecord(name, source, Status.PENDING, null, null, null, null, null, null, null);
+        return new ImageRecord(name, source, Status.PENDING, null, null, null, null, null, null, null, null);
     }
 
     /** Whether a worker may take this image now: it is waiting, or its last worker's lease has lapsed. */
@@ -27,20 +28,22 @@ public record ImageRecord(String name, SourceObject source, Status status, Integ
     }
 
     public ImageRecord processing(Instant leaseUntil) {
-        return new ImageRecord(name, source, Status.PROCESSING, null, null, null, null, null, null, leaseUntil);
+        return new ImageRecord(name, source, Status.PROCESSING, null, null, null, null, null, null, null, leaseUntil);
     }
 
-    public ImageRecord completed(int width, int height, String format, List<VariantRecord> variants,
+    public ImageRecord completed(int width, int height, String format, ExifSummary exif, List<VariantRecord> variants,
             String placeholder) {
-        return new ImageRecord(name, source, Status.COMPLETED, width, height, format, List.copyOf(variants), placeholder,
-                null, null);
+        return new ImageRecord(name, source, Status.COMPLETED, width, height, format, exif, List.copyOf(variants),
+                placeholder, null, null);
     }
 
     public ImageRecord failed(ImageError error) {
-        return new ImageRecord(name, source, Status.FAILED, width, height, format, variants, placeholder, error, null);
+        return new ImageRecord(name, source, Status.FAILED, width, height, format, exif, variants, placeholder, error,
+                null);
     }
 
     public ImageRecord withVariants(List<VariantRecord> variants) {
-        return new ImageRecord(name, source, status, width, height, format, variants, placeholder, error, leaseUntil);
+        return new ImageRecord(name, source, status, width, height, format, exif, variants, placeholder, error,
+                leaseUntil);
     }
 }

@@ -1,5 +1,6 @@
 package jobs;
 
+import imaging.ExifSummary;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,6 +60,9 @@ public final class JobItems {
         putIfSet(m, "width", image.width() == null ? null : n(image.width()));
         putIfSet(m, "height", image.height() == null ? null : n(image.height()));
         putIfSet(m, "format", image.format() == null ? null : s(image.format()));
+        if (image.exif() != null) {
+            m.put("exif", exif(image.exif()));
+        }
         if (image.variants() != null) {
             m.put("variants", AttributeValue.fromL(image.variants().stream().map(JobItems::variant).toList()));
         }
@@ -83,8 +87,23 @@ public final class JobItems {
         // Records written before images had names take their file's name.
         String name = m.containsKey("name") ? m.get("name").s() : StorageLayout.imageName(source.key());
         return new ImageRecord(name, source, Status.valueOf(m.get("status").s()), integer(m, "width"), integer(m, "height"),
-                string(m, "format"), variants, string(m, "placeholder"), error,
+                string(m, "format"), m.containsKey("exif") ? exif(m.get("exif").m()) : null, variants, string(m, "placeholder"), error,
                 m.containsKey("leaseUntil") ? Instant.parse(m.get("leaseUntil").s()) : null);
+    }
+
+    private static AttributeValue exif(ExifSummary exif) {
+        Map<String, AttributeValue> m = new LinkedHashMap<>();
+        putIfSet(m, "make", exif.make() == null ? null : s(exif.make()));
+        putIfSet(m, "model", exif.model() == null ? null : s(exif.model()));
+        putIfSet(m, "takenAt", exif.takenAt() == null ? null : s(exif.takenAt()));
+        m.put("orientation", n(exif.orientation()));
+        m.put("gps", AttributeValue.fromBool(exif.gps()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static ExifSummary exif(Map<String, AttributeValue> m) {
+        return new ExifSummary(string(m, "make"), string(m, "model"), string(m, "takenAt"), integer(m, "orientation"),
+                m.get("gps").bool());
     }
 
     private static AttributeValue variant(VariantRecord v) {

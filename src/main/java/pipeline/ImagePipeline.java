@@ -104,7 +104,7 @@ public class ImagePipeline {
         Rendition rendition = exchange.getProperty(RENDITION, Rendition.class);
         List<VariantRecord> variants = rendition.variants().stream().map(v -> new VariantRecord(v.name(), v.width(),
                 v.height(), v.format().id(), v.bytes().length, variantKey(claim, v), null)).toList();
-        jobs.complete(claim, rendition.width(), rendition.height(), rendition.format().id(), variants,
+        jobs.complete(claim, rendition.width(), rendition.height(), rendition.format().id(), rendition.exif(), variants,
                 rendition.placeholder());
         LOG.infof("Job %s: rendered %s (%dx%d %s) into %d variants", claim.jobId(), claim.source().key(),
                 rendition.width(), rendition.height(), rendition.format().id(), variants.size());

@@ -78,6 +78,9 @@ class UploadToVariantsTest {
         assertEquals(3024, job.getInt("images[0].height"));
         assertEquals("jpeg", job.getString("images[0].format"));
         assertEquals(photo.length, job.getLong("images[0].source.bytes"));
+        assertEquals("E-P3", job.getString("images[0].exif.model"));
+        assertEquals(1, job.getInt("images[0].exif.orientation"));
+        assertEquals(false, job.getBoolean("images[0].exif.gps"));
 
         List<Map<String, Object>> variants = job.getList("images[0].variants");
         assertEquals(List.of("thumbnail", "small", "medium", "large", "webp-medium", "webp-large"),

@@ -44,6 +44,9 @@ class RendererCorpusTest {
         assertEquals(entry.displayWidth(), rendition.width());
         assertEquals(entry.displayHeight(), rendition.height());
         assertEquals(entry.format(), rendition.format().id());
+        assertEquals(entry.orientation() == null ? 1 : entry.orientation(), rendition.exif().orientation(),
+                "the record keeps the original orientation");
+        assertEquals(entry.hasGps(), rendition.exif().gps(), "the record says whether a GPS position was there");
         for (RenderedVariant variant : rendition.variants()) {
             BufferedImage decoded = decode(variant);
             assertEquals(variant.width(), decoded.getWidth(), variant.name());
