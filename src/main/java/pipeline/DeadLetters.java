@@ -38,7 +38,9 @@ public class DeadLetters {
         String payload = body instanceof S3ObjectCreated upload
                 ? events.objectCreated(upload, Instant.now())
                 : message.getBody(String.class);
-        message.removeHeaders("*");
+        // Camel's own headers stay (the SQS consumer deletes the message by its receipt handle); they
+        // never become message attributes. Anything else would.
+        message.removeHeaders("*", "Camel*");
         message.setHeader("failureReason", reason);
         message.setHeader("failureRoute", String.valueOf(exchange.getFromRouteId()));
         message.setHeader("failedAt", Instant.now().toString());

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import testing.ApiClient;
 import testing.LocalAwsTestResource;
+import testing.Queues;
 
 /**
  * Messages that are not work: garbage goes to the DLQ with its reason, S3's test event is dropped; and
@@ -54,6 +55,7 @@ class DeadLetterTest {
         String reason = dead.messageAttributes().get("failureReason").stringValue();
         assertTrue(reason.contains("not JSON"), reason);
         assertEquals("ingest-s3-events", dead.messageAttributes().get("failureRoute").stringValue());
+        Queues.awaitDrained(sqs, queue);
 
         JsonPath next = ApiClient.upload(ApiClient.token("dora"), "orientation/Portrait_1.jpg", "image/jpeg");
         assertEquals("COMPLETED", next.getString("status"));

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jobs.Job;
 import jobs.JobItems;
 import local.LocalAwsServers;
@@ -19,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import testing.ApiClient;
 import testing.Corpus;
 import testing.LocalAws;
 import testing.LocalAwsTestResource;
+import testing.Queues;
 
 /** Duplicates and outages, against the real local servers: every upload ends COMPLETED, once. */
 @QuarkusTest
@@ -64,7 +63,7 @@ class ReliabilityTest {
         for (int i = 0; i < 3; i++) {
             sqs.sendMessage(m -> m.queueUrl(queue).messageBody(event));
         }
-        awaitDrained(queue);
+        Queues.awaitDrained(sqs, queue);
 
         Job after = stored(jobId);
         assertEquals(before.version(), after.version(), "the job record was not written again");
@@ -108,25 +107,6 @@ class ReliabilityTest {
             Thread.sleep(50);
         }
         throw new AssertionError("No job started");
-    }
-
-    private void awaitDrained(String queue) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(a -> a.queueUrl(queue).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            if (attributes.values().stream().allMatch("0"::equals)) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("The ingest queue did not drain");
     }
 
     private Job stored(String jobId) {
