@@ -86,6 +86,19 @@ public class JobStore {
         });
     }
 
+    /** Ends every image of the job that is still waiting for its upload FAILED with this reason. */
+    public void failWaiting(String jobId, ImageError error) {
+        change(jobId, job -> {
+            Job changed = null;
+            for (int i = 0; i < job.images().size(); i++) {
+                if (job.images().get(i).status() == Status.PENDING) {
+                    changed = (changed == null ? job : changed).withImage(i, image -> image.failed(error), clock.instant());
+                }
+            }
+            return changed;
+        });
+    }
+
     /**
      * Applies a change with optimistic locking. The change returns null to leave the job as it is; the
      * result is the job as written, or empty when nothing was written.

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Instant;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 
 /**
@@ -42,7 +43,8 @@ public class DeadLetters {
         // never become message attributes. Anything else would.
         message.removeHeaders("*", "Camel*");
         message.setHeader("failureReason", reason);
-        message.setHeader("failureRoute", String.valueOf(exchange.getFromRouteId()));
+        message.setHeader("failureRoute", exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID,
+                exchange.getFromRouteId(), String.class));
         message.setHeader("failedAt", Instant.now().toString());
         message.setBody(payload);
     }

@@ -61,7 +61,8 @@ public class LocalS3EventBridge extends RouteBuilder {
     /** Every object under {@code uploads/}, as the S3 event for its creation would describe it. */
     public List<S3ObjectCreated> uploads() {
         return s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix("uploads/")).contents().stream()
-                .filter(o -> !o.key().endsWith("/"))
+                // an object still being written may be listed without its ETag yet: the next listing has it
+                .filter(o -> !o.key().endsWith("/") && o.eTag() != null)
                 .map(o -> new S3ObjectCreated(bucket, o.key(), o.size(), o.eTag().replace("\"", ""), null,
                         String.format("%016X", o.lastModified().toEpochMilli())))
                 .toList();

@@ -11,6 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -109,6 +113,19 @@ class ApiSecurityTest {
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .options("/v1/uploads").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000");
+    }
+
+    @Test
+    void browsersMayPutToThePresignedUrl() throws Exception {
+        JsonPath presigned = ApiClient.presign(ApiClient.token("alice"), "b.jpg", "image/jpeg", 100);
+        HttpResponse<Void> preflight = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(presigned.getString("upload.url")))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "PUT")
+                        .header("Access-Control-Request-Headers", "content-type").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, preflight.statusCode());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Origin").isPresent(), preflight.headers().toString());
     }
 
     @Test
