@@ -51,10 +51,7 @@ public class Batches {
         JsonNode root = parse(exchange.getMessage().getBody(String.class));
         List<String> uris = images(root);
         String preset = root.hasNonNull("preset") ? root.get("preset").asText() : presets.defaultName();
-        if (presets.find(preset).isEmpty()) {
-            throw ApiException.invalid("preset '%s' does not exist; available: %s"
-                    .formatted(preset, String.join(", ", presets.names())));
-        }
+        ApiException.requirePreset(presets, preset);
         Map<String, Object> metadata = metadata(root);
 
         String prefix = StorageLayout.UPLOADS + owner + "/";

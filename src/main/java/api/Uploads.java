@@ -56,10 +56,7 @@ public class Uploads {
             throw new ApiException(400, "too-large", "size is %,d bytes; the limit is %,d bytes"
                     .formatted(request.size(), maxBytes));
         }
-        if (presets.find(request.preset()).isEmpty()) {
-            throw ApiException.invalid("preset '%s' does not exist; available: %s"
-                    .formatted(request.preset(), String.join(", ", presets.names())));
-        }
+        ApiException.requirePreset(presets, request.preset());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String jobId = Ulid.next(now);
         String key = StorageLayout.uploadKey(owner, jobId, request.fileName());
