@@ -101,6 +101,10 @@ public class Batches {
             if (!images.get(i).isTextual()) {
                 throw ApiException.invalid("images[" + i + "] must be a string such as s3://bucket/uploads/...");
             }
+            if (uris.contains(images.get(i).asText())) {
+                // one image per object: a job's images are told apart by their object
+                throw ApiException.invalid("images[" + i + "] repeats " + images.get(i).asText());
+            }
             uris.add(images.get(i).asText());
         }
         return uris;

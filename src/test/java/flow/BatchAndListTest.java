@@ -75,6 +75,9 @@ class BatchAndListTest {
         given().auth().oauth2(frank).contentType("application/json")
                 .body(Map.of("images", Collections.nCopies(51, missing)))
                 .post("/v1/jobs").then().statusCode(400).body("code", equalTo("invalid-request"));
+        given().auth().oauth2(frank).contentType("application/json").body(Map.of("images", List.of(missing, missing)))
+                .post("/v1/jobs").then().statusCode(400).body("code", equalTo("invalid-request"))
+                .body("detail", containsString("images[1] repeats"));
         given().auth().oauth2(frank).contentType("application/json").body(Map.of("images", List.of()))
                 .post("/v1/jobs").then().statusCode(400).body("code", equalTo("invalid-request"));
     }
