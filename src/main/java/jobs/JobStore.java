@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -75,23 +76,22 @@ public class JobStore {
                 .orElseThrow();
     }
 
-    /** Ends an image FAILED with its reason, unless it already ended. */
+    /** Ends the image made from this object FAILED with its reason, unless it already ended. */
     public void fail(String jobId, String bucket, String key, ImageError error) {
-        change(jobId, job -> {
-            int index = job.indexOf(bucket, key);
-            if (index < 0 || job.images().get(index).status().ended()) {
-                return null;
-            }
-            return job.withImage(index, image -> image.failed(error), clock.instant());
-        });
+        failWhere(jobId, image -> image.source().bucket().equals(bucket) && image.source().key().equals(key)
+                && !image.status().ended(), error);
     }
 
     /** Ends every image of the job that is still waiting for its upload FAILED with this reason. */
     public void failWaiting(String jobId, ImageError error) {
+        failWhere(jobId, image -> image.status() == Status.PENDING, error);
+    }
+
+    private void failWhere(String jobId, Predicate<ImageRecord> which, ImageError error) {
         change(jobId, job -> {
             Job changed = null;
             for (int i = 0; i < job.images().size(); i++) {
-                if (job.images().get(i).status() == Status.PENDING) {
+                if (which.test(job.images().get(i))) {
                     changed = (changed == null ? job : changed).withImage(i, image -> image.failed(error), clock.instant());
                 }
             }
