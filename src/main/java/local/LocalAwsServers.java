@@ -82,10 +82,12 @@ public final class LocalAwsServers implements AutoCloseable {
                 servers.awaitPort(server);
             }
             return servers;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             servers.close();
-            throw e instanceof IOException io ? new UncheckedIOException("Could not start the local AWS servers", io)
-                    : (RuntimeException) e;
+            throw new UncheckedIOException("Could not start the local AWS servers", e);
+        } catch (RuntimeException e) {
+            servers.close();
+            throw e;
         }
     }
 
