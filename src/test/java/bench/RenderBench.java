@@ -1,0 +1,173 @@
+package bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import imaging.Encoder;
+import imaging.Limits;
+import imaging.Placeholder;
+import imaging.Preset;
+import imaging.RenderedVariant;
+import imaging.Renderer;
+import imaging.Rendition;
+import imaging.VariantSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import testing.Corpus;
+
+/**
+ * The benchmark behind {@code bench/run}: the {@code default} preset of application.properties rendered
+ * for every JPEG under the corpus' photos and orientation folders, at 1 and 2 threads, and in the same
+ * run the same outputs by sharp (bench/sharp/render.mjs) with the same encoder settings. Prints figures;
+ * asserts nothing.
+ */
+public final class RenderBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        Preset preset = defaultPreset();
+        List<Path> files = jpegs("photos", "orientation");
+        List<byte[]> inputs = new ArrayList<>();
+        for (Path file : files) {
+            inputs.add(Files.readAllBytes(file));
+        }
+        Renderer renderer = new Renderer(Limits.defaults());
+        System.out.printf(Locale.ROOT, "# %d JPEGs, preset default (%d variants + %d px placeholder), heap max %d MB, %s%n",
+                files.size(), preset.variants().size(), preset.placeholderWidth(),
+                Runtime.getRuntime().maxMemory() >> 20, Encoder.settings());
+        for (int threads : new int[] {1, 2}) {
+            run(renderer, preset, inputs, threads);
+            Result java = run(renderer, preset, inputs, threads);
+            JsonNode cascade = sharp("cascade", threads, files, preset);
+            JsonNode idiomatic = sharp("idiomatic", threads, files, preset);
+            System.out.printf(Locale.ROOT,
+                    "threads=%d images=%d images_per_s=%.2f ms_per_image_median=%d peak_heap_mb=%d output_bytes=%s"
+                            + " sharp_cascade_images_per_s=%.2f sharp_output_bytes=%s sharp_idiomatic_images_per_s=%.2f"
+                            + " sharp_idiomatic_output_bytes=%s ratio_vs_sharp_cascade=%.2f ratio_vs_sharp_idiomatic=%.2f%n",
+                    threads, inputs.size(), java.imagesPerSecond(), java.medianMs(), java.peakHeapMb(),
+                    mb(java.outputBytes()), cascade.path("images_per_s").asDouble(),
+                    mb(cascade.path("output_bytes").asLong()), idiomatic.path("images_per_s").asDouble(),
+                    mb(idiomatic.path("output_bytes").asLong()),
+                    java.imagesPerSecond() / cascade.path("images_per_s").asDouble(),
+                    java.imagesPerSecond() / idiomatic.path("images_per_s").asDouble());
+        }
+    }
+
+    record Result(double imagesPerSecond, long medianMs, long peakHeapMb, long outputBytes) {
+    }
+
+    private static Result run(Renderer renderer, Preset preset, List<byte[]> inputs, int threads) throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        List<Long> times = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < inputs.size(); i = next.getAndIncrement()) {
+                    long begin = System.nanoTime();
+                    Rendition rendition = renderer.render(inputs.get(i), preset);
+                    times.add((System.nanoTime() - begin) / 1_000_000);
+                    bytes.addAndGet(rendition.variants().stream().mapToLong(v -> v.bytes().length).sum()
+                            + Placeholder.jpegBytes(rendition.placeholder()));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+        List<Long> sorted = times.stream().sorted().toList();
+        return new Result(inputs.size() / seconds, sorted.get(sorted.size() / 2), peak, bytes.get());
+    }
+
+    /** Runs the sharp side in its own node process, one libvips thread per image, threads images at once. */
+    private static JsonNode sharp(String mode, int threads, List<Path> files, Preset preset) throws Exception {
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("mode", mode);
+        job.put("threads", threads);
+        job.put("warmup", files.size());
+        job.put("files", files.stream().map(f -> f.toAbsolutePath().toString()).toList());
+        job.put("variants", preset.variants().stream().map(RenderBench::describe).toList());
+        job.put("placeholderWidth", preset.placeholderWidth());
+        job.put("placeholderQuality", Placeholder.QUALITY);
+        job.put("webpEffort", Encoder.WEBP_EFFORT);
+        Path jobFile = Files.createTempFile("sharp-job", ".json");
+        JSON.writeValue(jobFile.toFile(), job);
+        ProcessBuilder node = new ProcessBuilder("node", "bench/sharp/render.mjs", jobFile.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        node.environment().put("UV_THREADPOOL_SIZE", String.valueOf(threads));
+        Process process = node.start();
+        String out = new String(process.getInputStream().readAllBytes()).trim();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("sharp (" + mode + ") failed: " + out);
+        }
+        Files.delete(jobFile);
+        return JSON.readTree(out);
+    }
+
+    private static Map<String, Object> describe(VariantSpec spec) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("name", spec.name());
+        v.put("width", spec.width());
+        v.put("height", spec.height());
+        v.put("fit", spec.fit().name().toLowerCase(Locale.ROOT));
+        v.put("format", spec.format().name().toLowerCase(Locale.ROOT));
+        v.put("quality", spec.quality());
+        v.put("progressive", spec.progressive());
+        return v;
+    }
+
+    /** The {@code default} set exactly as application.properties ships it. */
+    private static Preset defaultPreset() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        List<VariantSpec> variants = Arrays.stream(properties.getProperty("app.presets.sets.default.variants")
+                .split(",")).map(VariantSpec::parse).toList();
+        return new Preset("default", variants,
+                Integer.parseInt(properties.getProperty("app.presets.sets.default.placeholder-width")));
+    }
+
+    private static List<Path> jpegs(String... folders) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String folder : folders) {
+            try (Stream<Path> list = Files.list(Corpus.path(folder))) {
+                list.filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".jpg")).sorted().forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.2fMB", bytes / 1e6);
+    }
+}
