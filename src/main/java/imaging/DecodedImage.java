@@ -5,8 +5,10 @@ import java.awt.image.BufferedImage;
 /**
  * The first frame of an upload, decoded once, as stored (not yet oriented), with what the pipeline
  * records about it.
+ *
+ * @param animated the upload has more frames than the one decoded
  */
-public record DecodedImage(BufferedImage pixels, Inspection inspection, ExifSummary exif) {
+public record DecodedImage(BufferedImage pixels, Inspection inspection, boolean animated, ExifSummary exif) {
 
     public Orientation orientation() {
         return exif.orientationTransform();

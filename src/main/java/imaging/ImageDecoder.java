@@ -15,7 +15,8 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes the first frame of an inspected upload into 8-bit sRGB (ARGB when the source has alpha).
+ * Decodes the first frame of an inspected upload, in the decoder's own layout (colour already in sRGB);
+ * {@link #toSrgb} or the first resize bring it to 8-bit RGB (ARGB when the source has alpha).
  * Decoders that pad missing data with grey only warn; such warnings fail the image instead.
  */
 public final class ImageDecoder {
@@ -38,10 +39,28 @@ public final class ImageDecoder {
                 } finally {
                     g.dispose();
                 }
-                return new DecodedImage(canvas, inspection, ExifSummary.NONE);
+                return new DecodedImage(canvas, inspection, true, ExifSummary.NONE);
             }
         }
-        return new DecodedImage(toSrgb(read(data, inspection)), inspection, ExifSummary.read(data, inspection.format()));
+        BufferedImage first = read(data, inspection);
+        boolean animated = inspection.format() == ImageFormat.GIF && hasSecondFrame(data);
+        return new DecodedImage(first, inspection, animated, ExifSummary.read(data, inspection.format()));
+    }
+
+    /** Whether a GIF goes on after its first frame: the reader skips to the second one's header. */
+    private static boolean hasSecondFrame(byte[] data) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            ImageReader reader = ImageInspector.readerFor(ImageFormat.GIF);
+            try {
+                reader.setInput(in, true, true);
+                reader.getWidth(1);
+                return true;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IndexOutOfBoundsException | IOException e) {
+            return false;
+        }
     }
 
     private BufferedImage read(byte[] data, Inspection inspection) throws ImageRejectedException {

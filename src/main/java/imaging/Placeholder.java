@@ -9,18 +9,24 @@ import java.util.Base64;
 /** A tiny blurred JPEG that a page can show inline while the real variant loads. */
 public final class Placeholder {
 
-    private static final int QUALITY = 70;
+    public static final int QUALITY = 70;
+    private static final String PREFIX = "data:image/jpeg;base64,";
 
     private Placeholder() {
     }
 
     public static String dataUri(BufferedImage source, int width) {
-        VariantSpec.Size size = new VariantSpec("placeholder", width, 0, Fit.INSIDE, OutputFormat.JPEG, QUALITY, false)
+        VariantSpec.Size size = new VariantSpec("placeholder", width, 0, Fit.INSIDE, OutputFormat.JPEG, QUALITY, false, false)
                 .sizeFor(source.getWidth(), source.getHeight());
         BufferedImage small = Resizer.resize(source, size.width(), size.height());
         BufferedImage blurred = blur(blur(Pixels.redraw(small, BufferedImage.TYPE_INT_RGB, Color.WHITE)));
         byte[] jpeg = Encoder.encode(blurred, OutputFormat.JPEG, QUALITY, false);
-        return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
+        return PREFIX + Base64.getEncoder().encodeToString(jpeg);
+    }
+
+    /** The size of the JPEG inside a placeholder data URI. */
+    public static int jpegBytes(String dataUri) {
+        return Base64.getDecoder().decode(dataUri.substring(PREFIX.length())).length;
     }
 
     private static BufferedImage blur(BufferedImage image) {

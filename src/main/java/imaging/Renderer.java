@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The image engine's front door: inspect (type, bytes, pixels: before decoding), decode once, turn
  * upright, then render a preset's variants as a cascade, each from the smallest picture already made
- * that is large enough, and finally a blur placeholder.
+ * that is large enough (sharpened and watermarked as the preset says), and finally a blur placeholder.
  */
 public final class Renderer {
 
@@ -32,19 +32,21 @@ public final class Renderer {
     /** Renders data that {@link #inspector()} has already passed. */
     public Rendition render(Inspection inspection, byte[] data, Preset preset) throws ImageRejectedException {
         DecodedImage decoded = decoder.decode(data, inspection);
-        BufferedImage upright = decoded.orientation().apply(decoded.pixels());
+        int width = decoded.displayWidth();
+        int height = decoded.displayHeight();
+        BufferedImage upright = firstStep(decoded, largestNeed(preset.variants(), width, height));
 
         List<BufferedImage> sources = new ArrayList<>(List.of(upright));
         Map<VariantSpec, RenderedVariant> rendered = new LinkedHashMap<>();
         for (VariantSpec spec : largestFirst(preset.variants())) {
-            VariantSpec.Size size = spec.sizeFor(upright.getWidth(), upright.getHeight());
+            VariantSpec.Size size = spec.sizeFor(width, height);
             BufferedImage pixels = spec.fit() == Fit.COVER
                     ? Resizer.coverCrop(smallestCovering(sources, size), size.width(), size.height())
                     : Resizer.resize(smallestCovering(sources, size), size.width(), size.height());
             if (spec.fit() == Fit.INSIDE) {
                 sources.add(pixels);
             }
-            byte[] bytes = Encoder.encode(pixels, spec.format(), spec.quality(), spec.progressive());
+            byte[] bytes = Encoder.encode(finish(pixels, spec, preset), spec.format(), spec.quality(), spec.progressive());
             rendered.put(spec, new RenderedVariant(spec, size.width(), size.height(), bytes));
         }
         List<RenderedVariant> variants = preset.variants().stream().map(rendered::get).toList();
@@ -52,8 +54,50 @@ public final class Renderer {
                 ? Placeholder.dataUri(smallestCovering(sources, new VariantSpec.Size(preset.placeholderWidth(), 1)),
                         preset.placeholderWidth())
                 : null;
-        return new Rendition(inspection.format(), decoded.displayWidth(), decoded.displayHeight(),
-                decoded.exif(), variants, placeholder);
+        return new Rendition(inspection.format(), width, height, decoded.animated(), decoded.exif(), variants,
+                placeholder);
+    }
+
+    /** Sharpening and the watermark: on a copy, as the cascade goes on scaling from the plain pixels. */
+    private static BufferedImage finish(BufferedImage pixels, VariantSpec spec, Preset preset) {
+        BufferedImage out = spec.sharpen() ? Sharpen.apply(pixels) : pixels;
+        if (preset.watermark().isPresent() && preset.watermark().get().appliesTo(spec, out.getWidth())) {
+            out = preset.watermark().get().apply(out);
+        }
+        return out;
+    }
+
+    /**
+     * Scales the stored pixels down to what the largest output needs and only then turns them upright:
+     * turning a full-size photo costs as much as scaling it.
+     */
+    private static BufferedImage firstStep(DecodedImage decoded, VariantSpec.Size need) {
+        BufferedImage stored = decoded.pixels();
+        Orientation orientation = decoded.orientation();
+        if (need.width() >= decoded.displayWidth() && need.height() >= decoded.displayHeight()) {
+            return orientation.apply(ImageDecoder.toSrgb(stored));
+        }
+        BufferedImage scaled = orientation.swapsAxes()
+                ? Resizer.resize(stored, need.height(), need.width())
+                : Resizer.resize(stored, need.width(), need.height());
+        return orientation.apply(scaled);
+    }
+
+    /** The smallest size, at the source's aspect, from which every variant can be cut without enlarging. */
+    private static VariantSpec.Size largestNeed(List<VariantSpec> specs, int width, int height) {
+        int needW = 1;
+        int needH = 1;
+        for (VariantSpec spec : specs) {
+            VariantSpec.Size size = spec.sizeFor(width, height);
+            if (spec.fit() == Fit.COVER) {
+                double scale = Math.min(1.0, Math.max((double) size.width() / width, (double) size.height() / height));
+                size = new VariantSpec.Size((int) Math.min(width, Math.ceil(width * scale)),
+                        (int) Math.min(height, Math.ceil(height * scale)));
+            }
+            needW = Math.max(needW, size.width());
+            needH = Math.max(needH, size.height());
+        }
+        return new VariantSpec.Size(needW, needH);
     }
 
     private static List<VariantSpec> largestFirst(List<VariantSpec> specs) {

@@ -1,6 +1,8 @@
 package imaging;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One output of a preset.
@@ -9,9 +11,13 @@ import java.util.Locale;
  * @param height      the box height in pixels, 0 for "any height" (width-bound)
  * @param quality     encoder quality, 1-100
  * @param progressive progressive JPEG (ignored by other formats)
+ * @param sharpen     a light unsharp mask after scaling, for detail that downscaling softens
  */
 public record VariantSpec(String name, int width, int height, Fit fit, OutputFormat format, int quality,
-        boolean progressive) {
+        boolean progressive, boolean sharpen) {
+
+    private static final Set<String> OPTIONS = Set.of("progressive", "sharpen");
+    private static final String FORM = "name WIDTH[xHEIGHT] cover|inside jpeg|webp|png qNN [progressive] [sharpen]";
 
     public VariantSpec {
         if (width <= 0 || height < 0) {
@@ -27,20 +33,22 @@ public record VariantSpec(String name, int width, int height, Fit fit, OutputFor
 
     /**
      * Reads a variant from its one-line form: {@code name WIDTH[xHEIGHT] cover|inside jpeg|webp|png qNN
-     * [progressive]}, e.g. {@code thumbnail 150x150 cover jpeg q80}.
+     * [progressive] [sharpen]}, e.g. {@code thumbnail 150x150 cover jpeg q80}.
      */
     public static VariantSpec parse(String line) {
-        String[] words = line.trim().split("\\s+");
-        if (words.length < 5 || words.length > 6 || !words[4].matches("q\\d{1,3}")
-                || (words.length == 6 && !words[5].equals("progressive"))) {
-            throw new IllegalArgumentException("Variant '" + line.trim()
-                    + "' should read: name WIDTH[xHEIGHT] cover|inside jpeg|webp|png qNN [progressive]");
+        List<String> words = List.of(line.trim().split("\\s+"));
+        List<String> options = words.subList(Math.min(5, words.size()), words.size());
+        if (words.size() < 5 || !words.get(4).matches("q\\d{1,3}")
+                || !OPTIONS.containsAll(options) || Set.copyOf(options).size() != options.size()) {
+            throw new IllegalArgumentException("Variant '" + line.trim() + "' should read: " + FORM);
         }
-        String[] box = words[1].toLowerCase(Locale.ROOT).split("x", 2);
+        String[] box = words.get(1).toLowerCase(Locale.ROOT).split("x", 2);
         try {
-            return new VariantSpec(words[0], Integer.parseInt(box[0]), box.length == 2 ? Integer.parseInt(box[1]) : 0,
-                    Fit.valueOf(words[2].toUpperCase(Locale.ROOT)), OutputFormat.valueOf(words[3].toUpperCase(Locale.ROOT)),
-                    Integer.parseInt(words[4].substring(1)), words.length == 6);
+            return new VariantSpec(words.get(0), Integer.parseInt(box[0]), box.length == 2 ? Integer.parseInt(box[1]) : 0,
+                    Fit.valueOf(words.get(2).toUpperCase(Locale.ROOT)),
+                    OutputFormat.valueOf(words.get(3).toUpperCase(Locale.ROOT)),
+                    Integer.parseInt(words.get(4).substring(1)), options.contains("progressive"),
+                    options.contains("sharpen"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Variant '" + line.trim() + "': " + e.getMessage(), e);
         }

@@ -60,6 +60,7 @@ public final class JobItems {
         putIfSet(m, "width", image.width() == null ? null : n(image.width()));
         putIfSet(m, "height", image.height() == null ? null : n(image.height()));
         putIfSet(m, "format", image.format() == null ? null : s(image.format()));
+        putIfSet(m, "animated", image.animated() == null ? null : AttributeValue.fromBool(image.animated()));
         if (image.exif() != null) {
             m.put("exif", exif(image.exif()));
         }
@@ -87,7 +88,8 @@ public final class JobItems {
         // Records written before images had names take their file's name.
         String name = m.containsKey("name") ? m.get("name").s() : StorageLayout.imageName(source.key());
         return new ImageRecord(name, source, Status.valueOf(m.get("status").s()), integer(m, "width"), integer(m, "height"),
-                string(m, "format"), m.containsKey("exif") ? exif(m.get("exif").m()) : null, variants, string(m, "placeholder"), error,
+                string(m, "format"), m.containsKey("animated") ? m.get("animated").bool() : null,
+                m.containsKey("exif") ? exif(m.get("exif").m()) : null, variants, string(m, "placeholder"), error,
                 m.containsKey("leaseUntil") ? Instant.parse(m.get("leaseUntil").s()) : null);
     }
 

@@ -1,6 +1,5 @@
 package jobs;
 
-import imaging.ExifSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -69,10 +68,9 @@ public class JobStore {
         });
     }
 
-    public Job complete(ImageClaim claim, int width, int height, String format, ExifSummary exif,
-            List<VariantRecord> variants, String placeholder) {
+    public Job complete(ImageClaim claim, ImageFacts facts, List<VariantRecord> variants, String placeholder) {
         return change(claim.jobId(), job -> job.withImage(claim.index(),
-                image -> image.completed(width, height, format, exif, variants, placeholder), clock.instant()))
+                image -> image.completed(facts, variants, placeholder), clock.instant()))
                 .orElseThrow();
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import jobs.ImageClaim;
 import jobs.ImageError;
+import jobs.ImageFacts;
 import jobs.JobStore;
 import jobs.StorageLayout;
 import jobs.VariantRecord;
@@ -104,8 +105,8 @@ public class ImagePipeline {
         Rendition rendition = exchange.getProperty(RENDITION, Rendition.class);
         List<VariantRecord> variants = rendition.variants().stream().map(v -> new VariantRecord(v.name(), v.width(),
                 v.height(), v.format().id(), v.bytes().length, variantKey(claim, v), null)).toList();
-        jobs.complete(claim, rendition.width(), rendition.height(), rendition.format().id(), rendition.exif(), variants,
-                rendition.placeholder());
+        jobs.complete(claim, new ImageFacts(rendition.width(), rendition.height(), rendition.format().id(),
+                rendition.animated(), rendition.exif()), variants, rendition.placeholder());
         LOG.infof("Job %s: rendered %s (%dx%d %s) into %d variants", claim.jobId(), claim.source().key(),
                 rendition.width(), rendition.height(), rendition.format().id(), variants.size());
     }

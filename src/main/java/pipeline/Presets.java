@@ -2,10 +2,16 @@ package pipeline;
 
 import imaging.Preset;
 import imaging.VariantSpec;
+import imaging.Watermark;
+import imaging.WatermarkAnchor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.awt.Color;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The configured variant sets, checked once at start so a typo fails the deployment, not an upload. */
 @ApplicationScoped
@@ -14,14 +20,26 @@ public class Presets {
     private final Map<String, Preset> byName = new TreeMap<>();
     private final String defaultPreset;
 
-    public Presets(PresetsConfig config) {
+    public Presets(PresetsConfig config, Instance<S3Client> s3) {
         config.sets().forEach((name, set) -> byName.put(name, new Preset(name,
-                set.variants().stream().map(VariantSpec::parse).toList(), set.placeholderWidth())));
+                set.variants().stream().map(VariantSpec::parse).toList(), set.placeholderWidth(),
+                set.watermark().map(w -> watermark(name, w, s3::get)))));
         if (!byName.containsKey(config.defaultPreset())) {
             throw new IllegalStateException("app.presets.default-preset names '" + config.defaultPreset()
                     + "', which is not among app.presets.sets: " + byName.keySet());
         }
         this.defaultPreset = config.defaultPreset();
+    }
+
+    private static Watermark watermark(String preset, PresetsConfig.WatermarkConfig config, Supplier<S3Client> s3) {
+        if (config.text().isPresent() == config.image().isPresent()) {
+            throw new IllegalStateException("The watermark of preset " + preset + " needs either text or image");
+        }
+        Watermark.Mark mark = config.text().isPresent()
+                ? new Watermark.Text(config.text().get(), Color.decode(config.color()))
+                : new Watermark.Logo(config.image().get(), new WatermarkLogo(config.image().get(), s3));
+        return new Watermark(mark, WatermarkAnchor.parse(config.anchor()), config.size(), config.opacity(),
+                config.margin(), config.minWidth());
     }
 
     public String defaultName() {

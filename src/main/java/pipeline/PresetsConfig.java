@@ -4,8 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The variant sets of {@code application.properties}: {@code app.presets.<name>.variants=...}. */
+/** The variant sets of {@code application.properties}: {@code app.presets.sets.<name>.variants=...}. */
 @ConfigMapping(prefix = "app.presets")
 public interface PresetsConfig {
 
@@ -22,5 +23,39 @@ public interface PresetsConfig {
         /** Width of the blur placeholder, 0 for none. */
         @WithDefault("0")
         int placeholderWidth();
+
+        /** A mark on the set's larger variants; none unless text or image is set. */
+        Optional<WatermarkConfig> watermark();
+    }
+
+    interface WatermarkConfig {
+        /** A line of text to draw, e.g. "© Example Ltd". */
+        Optional<String> text();
+
+        /** A logo instead of text: {@code classpath:watermarks/logo.png} or {@code s3://bucket/key}. */
+        Optional<String> image();
+
+        /** top-left, top, top-right, left, center, right, bottom-left, bottom, bottom-right or tiled. */
+        @WithDefault("bottom-right")
+        String anchor();
+
+        /** Text height, or logo width, as a fraction of each variant's width. */
+        @WithDefault("0.04")
+        double size();
+
+        /** Text colour, #RRGGBB. */
+        @WithDefault("#FFFFFF")
+        String color();
+
+        @WithDefault("0.6")
+        float opacity();
+
+        /** Space to the picture's edges, as a fraction of each variant's width. */
+        @WithDefault("0.02")
+        double margin();
+
+        /** Variants narrower than this are left unmarked (the thumbnail and placeholder always are). */
+        @WithDefault("800")
+        int minWidth();
     }
 }

@@ -47,6 +47,7 @@ class RendererCorpusTest {
         assertEquals(entry.orientation() == null ? 1 : entry.orientation(), rendition.exif().orientation(),
                 "the record keeps the original orientation");
         assertEquals(entry.hasGps(), rendition.exif().gps(), "the record says whether a GPS position was there");
+        assertEquals(entry.animated(), rendition.animated(), "the record says whether only the first frame was used");
         for (RenderedVariant variant : rendition.variants()) {
             BufferedImage decoded = decode(variant);
             assertEquals(variant.width(), decoded.getWidth(), variant.name());

@@ -16,7 +16,7 @@ public final class Corpus {
 
     /** One manifest entry. */
     public record Entry(String file, String format, int width, int height, int displayWidth, int displayHeight,
-            Integer orientation, boolean hasGps, String expected, String rejectReason) {
+            Integer orientation, boolean hasGps, boolean animated, String expected, String rejectReason) {
 
         public Path path() {
             return ROOT.resolve(file);
@@ -50,7 +50,7 @@ public final class Corpus {
                 entries.add(new Entry(e.path("file").asText(), e.path("format").asText(), e.path("width").asInt(),
                         e.path("height").asInt(), e.path("displayWidth").asInt(), e.path("displayHeight").asInt(),
                         e.path("orientation").isInt() ? e.path("orientation").asInt() : null,
-                        e.path("hasGps").asBoolean(false), e.path("expected").asText(), e.path("rejectReason").asText(null)));
+                        e.path("hasGps").asBoolean(false), e.path("animated").asBoolean(false), e.path("expected").asText(), e.path("rejectReason").asText(null)));
             }
             return entries;
         } catch (IOException e) {

@@ -1,0 +1,12 @@
+package jobs;
+
+import imaging.ExifSummary;
+
+/**
+ * What rendering learnt about a source image, kept on its record.
+ *
+ * @param width    displayed width (after EXIF orientation; the canvas for an animation)
+ * @param animated the source has several frames; its variants show the first
+ */
+public record ImageFacts(int width, int height, String format, boolean animated, ExifSummary exif) {
+}
