@@ -29,8 +29,12 @@ public final class ApiClient {
     }
 
     public static JsonPath presign(String token, String fileName, String contentType, long size) {
+        return presign(token, fileName, contentType, size, "default");
+    }
+
+    public static JsonPath presign(String token, String fileName, String contentType, long size, String preset) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("fileName", fileName, "contentType", contentType, "size", size))
+                .body(Map.of("fileName", fileName, "contentType", contentType, "size", size, "preset", preset))
                 .post("/v1/uploads").then().statusCode(201).extract().jsonPath();
     }
 
