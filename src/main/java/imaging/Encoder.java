@@ -89,6 +89,6 @@ public final class Encoder {
         if (!image.getColorModel().hasAlpha()) {
             return image;
         }
-        return Pixels.redraw(image, BufferedImage.TYPE_INT_RGB, Color.WHITE);
+        return Pixels.redraw(image, BufferedImage.TYPE_3BYTE_BGR, Color.WHITE);
     }
 }

@@ -16,7 +16,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes the first frame of an inspected upload, in the decoder's own layout (colour already in sRGB);
- * {@link #toSrgb} or the first resize bring it to 8-bit RGB (ARGB when the source has alpha).
+ * {@link #toSrgb} or the first resize bring it to 8-bit BGR (ARGB when the source has alpha).
  * Decoders that pad missing data with grey only warn; such warnings fail the image instead.
  */
 public final class ImageDecoder {
@@ -107,10 +107,13 @@ public final class ImageDecoder {
         return inspection.format().id().toUpperCase(Locale.ROOT);
     }
 
-    /** Normalises any decoded layout (16-bit, palette, grey, CMYK already converted) to INT RGB/ARGB. */
+    /**
+     * Normalises any decoded layout (16-bit, palette, grey, CMYK already converted) to 8-bit 3-byte BGR,
+     * or ARGB when there is alpha: the layouts the resizer and encoders work on.
+     */
     static BufferedImage toSrgb(BufferedImage raw) {
         boolean alpha = raw.getColorModel().hasAlpha();
-        int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR;
         if (raw.getType() == type) {
             return raw;
         }

@@ -62,7 +62,7 @@ public record Watermark(Mark mark, WatermarkAnchor anchor, double size, float op
         int width = picture.getWidth();
         int height = picture.getHeight();
         BufferedImage out = new BufferedImage(width, height,
-                picture.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+                picture.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
             g.drawImage(picture, 0, 0, null);

@@ -36,12 +36,13 @@ import testing.Corpus;
 /**
  * The benchmark behind {@code bench/run}: the {@code default} preset of application.properties rendered
  * for every JPEG under the corpus' photos and orientation folders, at 1 and 2 threads, and in the same
- * run the same outputs by sharp (bench/sharp/render.mjs) with the same encoder settings. Prints figures;
- * asserts nothing.
+ * run the same outputs by sharp (bench/sharp/render.mjs) with the same encoder settings, in alternating
+ * rounds. Prints figures; asserts nothing.
  */
 public final class RenderBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ROUNDS = 3;
 
     public static void main(String[] args) throws Exception {
         Preset preset = defaultPreset();
@@ -56,20 +57,40 @@ public final class RenderBench {
                 Runtime.getRuntime().maxMemory() >> 20, Encoder.settings());
         for (int threads : new int[] {1, 2}) {
             run(renderer, preset, inputs, threads);
-            Result java = run(renderer, preset, inputs, threads);
-            JsonNode cascade = sharp("cascade", threads, files, preset);
-            JsonNode idiomatic = sharp("idiomatic", threads, files, preset);
+            // Rounds alternate the sides, so a slower minute of a shared machine hits both; medians.
+            List<Result> java = new ArrayList<>();
+            List<JsonNode> cascade = new ArrayList<>();
+            List<JsonNode> idiomatic = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                java.add(run(renderer, preset, inputs, threads));
+                cascade.add(sharp("cascade", threads, files, preset));
+                idiomatic.add(sharp("idiomatic", threads, files, preset));
+                System.out.printf(Locale.ROOT, "# threads=%d round=%d images_per_s=%.2f sharp_cascade=%.2f sharp_idiomatic=%.2f%n",
+                        threads, round + 1, java.get(round).imagesPerSecond(), rate(cascade.get(round)),
+                        rate(idiomatic.get(round)));
+            }
+            double javaRate = median(java.stream().map(Result::imagesPerSecond).toList());
+            double cascadeRate = median(cascade.stream().map(RenderBench::rate).toList());
+            double idiomaticRate = median(idiomatic.stream().map(RenderBench::rate).toList());
             System.out.printf(Locale.ROOT,
                     "threads=%d images=%d images_per_s=%.2f ms_per_image_median=%d peak_heap_mb=%d output_bytes=%s"
                             + " sharp_cascade_images_per_s=%.2f sharp_output_bytes=%s sharp_idiomatic_images_per_s=%.2f"
                             + " sharp_idiomatic_output_bytes=%s ratio_vs_sharp_cascade=%.2f ratio_vs_sharp_idiomatic=%.2f%n",
-                    threads, inputs.size(), java.imagesPerSecond(), java.medianMs(), java.peakHeapMb(),
-                    mb(java.outputBytes()), cascade.path("images_per_s").asDouble(),
-                    mb(cascade.path("output_bytes").asLong()), idiomatic.path("images_per_s").asDouble(),
-                    mb(idiomatic.path("output_bytes").asLong()),
-                    java.imagesPerSecond() / cascade.path("images_per_s").asDouble(),
-                    java.imagesPerSecond() / idiomatic.path("images_per_s").asDouble());
+                    threads, inputs.size(), javaRate,
+                    (long) median(java.stream().map(r -> (double) r.medianMs()).toList()),
+                    java.stream().mapToLong(Result::peakHeapMb).max().orElseThrow(), mb(java.get(0).outputBytes()),
+                    cascadeRate, mb(cascade.get(0).path("output_bytes").asLong()), idiomaticRate,
+                    mb(idiomatic.get(0).path("output_bytes").asLong()), javaRate / cascadeRate, javaRate / idiomaticRate);
         }
+    }
+
+    private static double rate(JsonNode sharp) {
+        return sharp.path("images_per_s").asDouble();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     record Result(double imagesPerSecond, long medianMs, long peakHeapMb, long outputBytes) {
@@ -113,7 +134,7 @@ public final class RenderBench {
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("mode", mode);
         job.put("threads", threads);
-        job.put("warmup", files.size());
+        job.put("warmup", Math.min(5, files.size()));
         job.put("files", files.stream().map(f -> f.toAbsolutePath().toString()).toList());
         job.put("variants", preset.variants().stream().map(RenderBench::describe).toList());
         job.put("placeholderWidth", preset.placeholderWidth());

