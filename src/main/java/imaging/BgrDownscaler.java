@@ -2,9 +2,7 @@ package imaging;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
-import java.awt.image.WritableRaster;
 import java.util.Arrays;
 
 /**
@@ -35,29 +33,26 @@ final class BgrDownscaler {
 
     /** Scales the given area of the source down to width x height (each no larger than the area's). */
     static BufferedImage scale(BufferedImage source, Rectangle area, int width, int height) {
-        if (area.width > 2 * width || area.height > 2 * height) {
-            int midW = Math.min(area.width, 2 * width);
-            int midH = Math.min(area.height, 2 * height);
-            BufferedImage shrunk = pass(source, area, midW, midH, Spans.box(area.width, midW), Spans.box(area.height, midH));
-            return pass(shrunk, new Rectangle(0, 0, midW, midH), width, height, Spans.cubic(midW, width),
-                    Spans.cubic(midH, height));
-        }
-        return pass(source, area, width, height, Spans.cubic(area.width, width), Spans.cubic(area.height, height));
+        return scale(new ImageRows(source, area), width, height);
     }
 
-    private static BufferedImage pass(BufferedImage source, Rectangle area, int width, int height, Spans columns,
-            Spans rows) {
-        WritableRaster raster = source.getRaster();
-        ComponentSampleModel model = (ComponentSampleModel) raster.getSampleModel();
-        byte[] src = ((DataBufferByte) raster.getDataBuffer()).getData();
-        int stride = model.getScanlineStride();
-        int base = (area.y - raster.getSampleModelTranslateY()) * stride
-                + (area.x - raster.getSampleModelTranslateX()) * 3 + minOffset(model);
+    /** Scales rows (read once each, in order) down to width x height. */
+    static BufferedImage scale(BgrRows rows, int width, int height) {
+        if (rows.width() > 2 * width || rows.height() > 2 * height) {
+            int midW = Math.min(rows.width(), 2 * width);
+            int midH = Math.min(rows.height(), 2 * height);
+            BufferedImage shrunk = pass(rows, midW, midH, Spans.box(rows.width(), midW), Spans.box(rows.height(), midH));
+            return pass(new ImageRows(shrunk, new Rectangle(0, 0, midW, midH)), width, height,
+                    Spans.cubic(midW, width), Spans.cubic(midH, height));
+        }
+        return pass(rows, width, height, Spans.cubic(rows.width(), width), Spans.cubic(rows.height(), height));
+    }
 
+    private static BufferedImage pass(BgrRows source, int width, int height, Spans columns, Spans rows) {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        int length = area.width * 3;
-        RowCache cache = new RowCache(src, base, stride, length, rows.maxTaps);
+        int length = source.width() * 3;
+        RowCache cache = new RowCache(source, length, rows.maxTaps);
         int[] sums = new int[length];
         for (int oy = 0; oy < height; oy++) {
             Arrays.fill(sums, 0);
@@ -74,20 +69,16 @@ final class BgrDownscaler {
     }
 
     /**
-     * Source rows widened to ints, each once: consecutive output rows share most of their source rows,
-     * and int-by-int sums are what the JIT vectorises.
+     * The source rows the current output rows draw on, widened to ints, each read once: consecutive
+     * output rows share most of their source rows, and int-by-int sums are what the JIT vectorises.
      */
     private static final class RowCache {
-        private final byte[] src;
-        private final int base;
-        private final int stride;
+        private final BgrRows source;
         private final int[][] rows;
         private final int[] held;
 
-        RowCache(byte[] src, int base, int stride, int length, int size) {
-            this.src = src;
-            this.base = base;
-            this.stride = stride;
+        RowCache(BgrRows source, int length, int size) {
+            this.source = source;
             this.rows = new int[size][length];
             this.held = new int[size];
             Arrays.fill(held, -1);
@@ -95,15 +86,11 @@ final class BgrDownscaler {
 
         int[] row(int y) {
             int slot = y % rows.length;
-            int[] row = rows[slot];
             if (held[slot] != y) {
-                int at = base + y * stride;
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = src[at + i] & 0xFF;
-                }
+                source.read(y, rows[slot]);
                 held[slot] = y;
             }
-            return row;
+            return rows[slot];
         }
     }
 
@@ -130,14 +117,6 @@ final class BgrDownscaler {
     private static byte clamp(int sum) {
         int value = (sum + HALF) >> FINAL_SHIFT;
         return (byte) (value < 0 ? 0 : Math.min(value, 255));
-    }
-
-    private static int minOffset(ComponentSampleModel model) {
-        int min = Integer.MAX_VALUE;
-        for (int offset : model.getBandOffsets()) {
-            min = Math.min(min, offset);
-        }
-        return min;
     }
 
     /**

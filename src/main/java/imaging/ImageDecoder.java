@@ -1,18 +1,20 @@
 package imaging;
 
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import imaging.VariantSpec.Size;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes the first frame of an inspected upload, in the decoder's own layout (colour already in sRGB);
@@ -26,11 +28,16 @@ public final class ImageDecoder {
     /** Decoder messages meaning the data is damaged; colour-management notices are not among them. */
     private static final Pattern DAMAGE = Pattern.compile("(?i)corrupt|bad huffman|invalid|unexpected marker");
 
-    public DecodedImage decode(byte[] data, Inspection inspection) throws ImageRejectedException {
+    /**
+     * Decodes the first frame; {@code need} tells, for the displayed size, the smallest size the outputs
+     * can be made from (a large JPEG is scaled down to it while it is read).
+     */
+    public DecodedImage decode(byte[] data, Inspection inspection, UnaryOperator<Size> need)
+            throws ImageRejectedException {
         if (inspection.format() == ImageFormat.WEBP) {
             var frame = AnimatedWebp.firstFrame(data);
             if (frame.isPresent()) {
-                BufferedImage first = read(frame.get().webp(), inspection);
+                BufferedImage first = read(frame.get().webp(), inspection, null);
                 BufferedImage canvas = new BufferedImage(frame.get().canvasWidth(), frame.get().canvasHeight(),
                         BufferedImage.TYPE_INT_ARGB);
                 Graphics2D g = canvas.createGraphics();
@@ -42,14 +49,37 @@ public final class ImageDecoder {
                 return new DecodedImage(canvas, inspection, true, ExifSummary.NONE);
             }
         }
-        BufferedImage first = read(data, inspection);
+        ExifSummary exif = ExifSummary.read(data, inspection.format());
         boolean animated = inspection.format() == ImageFormat.GIF && hasSecondFrame(data);
-        return new DecodedImage(first, inspection, animated, ExifSummary.read(data, inspection.format()));
+        return new DecodedImage(firstFrame(data, inspection, exif, need), inspection, animated, exif);
+    }
+
+    /**
+     * The pixels as stored: whole, or for a JPEG over {@link JpegBands#THRESHOLD_PIXELS} already scaled
+     * down, band by band, to what the output needs.
+     */
+    private BufferedImage firstFrame(byte[] data, Inspection inspection, ExifSummary exif, UnaryOperator<Size> need)
+            throws ImageRejectedException {
+        boolean turned = exif.orientationTransform().swapsAxes();
+        Size display = turned ? new Size(inspection.height(), inspection.width()) : new Size(inspection.width(),
+                inspection.height());
+        Size wanted = need.apply(display);
+        if (inspection.format() != ImageFormat.JPEG || inspection.pixels() <= JpegBands.THRESHOLD_PIXELS
+                || (wanted.width() >= display.width() && wanted.height() >= display.height())) {
+            return read(data, inspection, null);
+        }
+        try {
+            return turned
+                    ? BgrDownscaler.scale(new JpegBands(this, data, inspection), wanted.height(), wanted.width())
+                    : BgrDownscaler.scale(new JpegBands(this, data, inspection), wanted.width(), wanted.height());
+        } catch (JpegBands.Rejected e) {
+            throw e.rejection();
+        }
     }
 
     /** Whether a GIF goes on after its first frame: the reader skips to the second one's header. */
     private static boolean hasSecondFrame(byte[] data) {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
             ImageReader reader = ImageInspector.readerFor(ImageFormat.GIF);
             try {
                 reader.setInput(in, true, true);
@@ -63,15 +93,17 @@ public final class ImageDecoder {
         }
     }
 
-    private BufferedImage read(byte[] data, Inspection inspection) throws ImageRejectedException {
+    /** Decodes the first frame, or the given region of it (null for all). */
+    BufferedImage read(byte[] data, Inspection inspection, Rectangle region) throws ImageRejectedException {
         List<String> warnings = new ArrayList<>();
         BufferedImage raw;
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
             ImageReader reader = ImageInspector.readerFor(inspection.format());
             try {
                 reader.setInput(in, true, true);
                 reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
                 ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceRegion(region);
                 raw = reader.read(0, param);
             } finally {
                 reader.dispose();

@@ -31,7 +31,8 @@ public final class Renderer {
 
     /** Renders data that {@link #inspector()} has already passed. */
     public Rendition render(Inspection inspection, byte[] data, Preset preset) throws ImageRejectedException {
-        DecodedImage decoded = decoder.decode(data, inspection);
+        DecodedImage decoded = decoder.decode(data, inspection,
+                display -> largestNeed(preset.variants(), display.width(), display.height()));
         int width = decoded.displayWidth();
         int height = decoded.displayHeight();
         BufferedImage upright = firstStep(decoded, largestNeed(preset.variants(), width, height));
