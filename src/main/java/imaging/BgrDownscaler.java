@@ -96,21 +96,31 @@ final class BgrDownscaler {
 
     /** The row of sums reduced to the output width, rounded and clamped to bytes. */
     private static void reduceAcross(int[] sums, Spans columns, byte[] dst, int at, int width) {
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] >>= ROW_SHIFT;
+        }
+        int[] first = columns.first;
+        int[] count = columns.count;
+        int[] offset = columns.offset;
+        int[] weights = columns.weights;
+        int out = at;
         for (int ox = 0; ox < width; ox++) {
             int b = 0;
             int g = 0;
             int r = 0;
-            int from = columns.first[ox] * 3;
-            int w0 = columns.offset[ox];
-            for (int k = 0; k < columns.count[ox]; k++, from += 3) {
-                int w = columns.weights[w0 + k];
-                b += w * (sums[from] >> ROW_SHIFT);
-                g += w * (sums[from + 1] >> ROW_SHIFT);
-                r += w * (sums[from + 2] >> ROW_SHIFT);
+            int from = first[ox] * 3;
+            int w = offset[ox];
+            int end = w + count[ox];
+            for (; w < end; w++, from += 3) {
+                int weight = weights[w];
+                b += weight * sums[from];
+                g += weight * sums[from + 1];
+                r += weight * sums[from + 2];
             }
-            dst[at++] = clamp(b);
-            dst[at++] = clamp(g);
-            dst[at++] = clamp(r);
+            dst[out] = clamp(b);
+            dst[out + 1] = clamp(g);
+            dst[out + 2] = clamp(r);
+            out += 3;
         }
     }
 
@@ -173,6 +183,13 @@ final class BgrDownscaler {
                 double centre = (i + 0.5) * ratio - 0.5;
                 int start = Math.max(0, (int) Math.ceil(centre - support));
                 int end = Math.min(sourceLength - 1, (int) Math.floor(centre + support));
+                // Taps where the kernel is zero (all but one when nothing is scaled) cost without adding.
+                while (start < end && catmullRom((start - centre) / scale) == 0) {
+                    start++;
+                }
+                while (end > start && catmullRom((end - centre) / scale) == 0) {
+                    end--;
+                }
                 for (int s = start; s <= end; s++) {
                     taps[s - start] = catmullRom((s - centre) / scale);
                 }
