@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The image engine's front door: inspect (type, bytes, pixels: before decoding), decode once, turn
@@ -31,11 +32,12 @@ public final class Renderer {
 
     /** Renders data that {@link #inspector()} has already passed. */
     public Rendition render(Inspection inspection, byte[] data, Preset preset) throws ImageRejectedException {
-        DecodedImage decoded = decoder.decode(data, inspection,
-                display -> largestNeed(preset.variants(), display.width(), display.height()));
+        UnaryOperator<VariantSpec.Size> need = display -> largestNeed(preset.variants(), display.width(),
+                display.height());
+        DecodedImage decoded = decoder.decode(data, inspection, need);
         int width = decoded.displayWidth();
         int height = decoded.displayHeight();
-        BufferedImage upright = firstStep(decoded, largestNeed(preset.variants(), width, height));
+        BufferedImage upright = firstStep(decoded, need.apply(new VariantSpec.Size(width, height)));
 
         List<BufferedImage> sources = new ArrayList<>(List.of(upright));
         Map<VariantSpec, RenderedVariant> rendered = new LinkedHashMap<>();
