@@ -45,4 +45,11 @@ class ProductionProfileTest {
         given().auth().oauth2(devSigned).get("/v1/jobs").then().statusCode(401)
                 .body("code", equalTo("unauthorized"));
     }
+
+    @Test
+    void theKubernetesProbesAnswerWithoutAToken() {
+        for (String probe : new String[] {"started", "live", "ready"}) {
+            given().get("/q/health/" + probe).then().statusCode(200).body("status", equalTo("UP"));
+        }
+    }
 }
