@@ -3,8 +3,8 @@ package imaging;
 import java.awt.image.BufferedImage;
 
 /**
- * The first frame of an upload, decoded once, as stored (not yet oriented; a large JPEG already scaled
- * down to what the outputs need), with what the pipeline records about it.
+ * The first frame of an upload, decoded once and scaled down to what the outputs need, as stored (not
+ * yet turned upright), with what the pipeline records about it.
  *
  * @param animated the upload has more frames than the one decoded
  */

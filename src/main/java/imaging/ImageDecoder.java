@@ -17,8 +17,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes the first frame of an inspected upload, in the decoder's own layout (colour already in sRGB);
- * {@link #toSrgb} or the first resize bring it to 8-bit BGR (ARGB when the source has alpha).
+ * Decodes the first frame of an inspected upload (colour already in sRGB) and brings it to 8-bit BGR
+ * (ARGB when the source has alpha), scaled down to what the outputs need.
  * Decoders that pad missing data with grey only warn; such warnings fail the image instead.
  */
 public final class ImageDecoder {
@@ -29,11 +29,13 @@ public final class ImageDecoder {
     private static final Pattern DAMAGE = Pattern.compile("(?i)corrupt|bad huffman|invalid|unexpected marker");
 
     /**
-     * Decodes the first frame; {@code need} tells, for the displayed size, the smallest size the outputs
-     * can be made from (a large JPEG is scaled down to it while it is read).
+     * Decodes the first frame and scales it down, still as stored, to the smallest size the outputs can
+     * be made from: {@code need} gives that size for the displayed size. Turning upright comes after,
+     * on the smaller picture, where it is cheap; a large JPEG is scaled down while it is read.
      */
     public DecodedImage decode(byte[] data, Inspection inspection, UnaryOperator<Size> need)
             throws ImageRejectedException {
+        Size size = new Size(inspection.width(), inspection.height());
         if (inspection.format() == ImageFormat.WEBP) {
             var frame = AnimatedWebp.firstFrame(data);
             if (frame.isPresent()) {
@@ -46,35 +48,38 @@ public final class ImageDecoder {
                 } finally {
                     g.dispose();
                 }
-                return new DecodedImage(canvas, inspection, true, ExifSummary.NONE);
+                return new DecodedImage(shrink(canvas, need.apply(size)), inspection, true, ExifSummary.NONE);
             }
         }
         ExifSummary exif = ExifSummary.read(data, inspection.format());
         boolean animated = inspection.format() == ImageFormat.GIF && hasSecondFrame(data);
-        return new DecodedImage(firstFrame(data, inspection, exif, need), inspection, animated, exif);
+        Orientation orientation = exif.orientationTransform();
+        Size wanted = orientation.turn(need.apply(orientation.turn(size)));
+        return new DecodedImage(firstFrame(data, inspection, wanted), inspection, animated, exif);
     }
 
     /**
-     * The pixels as stored: whole, or for a JPEG over {@link JpegBands#THRESHOLD_PIXELS} already scaled
-     * down, band by band, to what the output needs.
+     * The stored pixels at the wanted size: a JPEG over {@link JpegBands#THRESHOLD_PIXELS} band by band
+     * straight into the downscaler, anything else decoded whole first.
      */
-    private BufferedImage firstFrame(byte[] data, Inspection inspection, ExifSummary exif, UnaryOperator<Size> need)
-            throws ImageRejectedException {
-        boolean turned = exif.orientationTransform().swapsAxes();
-        Size display = turned ? new Size(inspection.height(), inspection.width()) : new Size(inspection.width(),
-                inspection.height());
-        Size wanted = need.apply(display);
-        if (inspection.format() != ImageFormat.JPEG || inspection.pixels() <= JpegBands.THRESHOLD_PIXELS
-                || (wanted.width() >= display.width() && wanted.height() >= display.height())) {
-            return read(data, inspection, null);
+    private BufferedImage firstFrame(byte[] data, Inspection inspection, Size wanted) throws ImageRejectedException {
+        if (inspection.format() == ImageFormat.JPEG && inspection.pixels() > JpegBands.THRESHOLD_PIXELS
+                && (wanted.width() < inspection.width() || wanted.height() < inspection.height())) {
+            try {
+                return BgrDownscaler.scale(new JpegBands(this, data, inspection), wanted.width(), wanted.height());
+            } catch (JpegBands.Rejected e) {
+                throw e.rejection();
+            }
         }
-        try {
-            return turned
-                    ? BgrDownscaler.scale(new JpegBands(this, data, inspection), wanted.height(), wanted.width())
-                    : BgrDownscaler.scale(new JpegBands(this, data, inspection), wanted.width(), wanted.height());
-        } catch (JpegBands.Rejected e) {
-            throw e.rejection();
+        return shrink(read(data, inspection, null), wanted);
+    }
+
+    /** Scaled down to the wanted size, or whole in the layout the resizer and encoders take. */
+    private static BufferedImage shrink(BufferedImage pixels, Size wanted) {
+        if (wanted.width() >= pixels.getWidth() && wanted.height() >= pixels.getHeight()) {
+            return toSrgb(pixels);
         }
+        return Resizer.resize(pixels, wanted.width(), wanted.height());
     }
 
     /** Whether a GIF goes on after its first frame: the reader skips to the second one's header. */

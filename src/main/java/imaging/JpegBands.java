@@ -1,7 +1,6 @@
 package imaging;
 
 import java.awt.Rectangle;
-import java.awt.image.BufferedImage;
 
 /**
  * A large JPEG read as horizontal bands of a few megapixels, so that a 24 MP photo never sits in the
@@ -20,8 +19,10 @@ final class JpegBands implements BgrRows {
     private final byte[] data;
     private final Inspection inspection;
     private final int bandRows;
-    private BufferedImage band;
+    /** The band decoded last, its first row's index, and its row count (0 before the first). */
+    private ImageRows band;
     private int bandStart;
+    private int bandHeight;
 
     JpegBands(ImageDecoder decoder, byte[] data, Inspection inspection) {
         this.decoder = decoder;
@@ -42,17 +43,18 @@ final class JpegBands implements BgrRows {
 
     @Override
     public void read(int y, int[] into) {
-        if (band == null || y < bandStart || y >= bandStart + band.getHeight()) {
-            band = null;
-            int rows = Math.min(bandRows, inspection.height() - y);
+        if (y < bandStart || y >= bandStart + bandHeight) {
+            band = null; // let the last band go before the next is decoded: one band in the heap at a time
+            bandHeight = Math.min(bandRows, inspection.height() - y);
+            bandStart = y;
             try {
-                band = ImageDecoder.toSrgb(decoder.read(data, inspection, new Rectangle(0, y, inspection.width(), rows)));
+                band = new ImageRows(ImageDecoder.toSrgb(decoder.read(data, inspection,
+                        new Rectangle(0, y, inspection.width(), bandHeight))), new Rectangle(0, 0, width(), bandHeight));
             } catch (ImageRejectedException e) {
                 throw new Rejected(e);
             }
-            bandStart = y;
         }
-        new ImageRows(band, new Rectangle(0, y - bandStart, band.getWidth(), 1)).read(0, into);
+        band.read(y - bandStart, into);
     }
 
     /** Carries a band's rejection through the downscaler, which has no checked exceptions. */

@@ -23,6 +23,11 @@ public enum Orientation {
         return tag >= 5;
     }
 
+    /** A size turned by this orientation (stored to displayed, or back: turning is its own inverse). */
+    public VariantSpec.Size turn(VariantSpec.Size size) {
+        return swapsAxes() ? size.transposed() : size;
+    }
+
     public static Orientation ofTag(int tag) {
         return tag >= 1 && tag <= 8 ? values()[tag - 1] : NORMAL;
     }

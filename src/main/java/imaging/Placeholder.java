@@ -10,7 +10,6 @@ import java.util.Base64;
 public final class Placeholder {
 
     public static final int QUALITY = 70;
-    private static final String PREFIX = "data:image/jpeg;base64,";
 
     private Placeholder() {
     }
@@ -21,12 +20,7 @@ public final class Placeholder {
         BufferedImage small = Resizer.resize(source, size.width(), size.height());
         BufferedImage blurred = blur(blur(Pixels.redraw(small, BufferedImage.TYPE_INT_RGB, Color.WHITE)));
         byte[] jpeg = Encoder.encode(blurred, OutputFormat.JPEG, QUALITY, false);
-        return PREFIX + Base64.getEncoder().encodeToString(jpeg);
-    }
-
-    /** The size of the JPEG inside a placeholder data URI. */
-    public static int jpegBytes(String dataUri) {
-        return Base64.getDecoder().decode(dataUri.substring(PREFIX.length())).length;
+        return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
     }
 
     private static BufferedImage blur(BufferedImage image) {

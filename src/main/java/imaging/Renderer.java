@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * The image engine's front door: inspect (type, bytes, pixels: before decoding), decode once, turn
@@ -32,12 +31,11 @@ public final class Renderer {
 
     /** Renders data that {@link #inspector()} has already passed. */
     public Rendition render(Inspection inspection, byte[] data, Preset preset) throws ImageRejectedException {
-        UnaryOperator<VariantSpec.Size> need = display -> largestNeed(preset.variants(), display.width(),
-                display.height());
-        DecodedImage decoded = decoder.decode(data, inspection, need);
+        DecodedImage decoded = decoder.decode(data, inspection,
+                display -> largestNeed(preset.variants(), display.width(), display.height()));
         int width = decoded.displayWidth();
         int height = decoded.displayHeight();
-        BufferedImage upright = firstStep(decoded, need.apply(new VariantSpec.Size(width, height)));
+        BufferedImage upright = decoded.orientation().apply(decoded.pixels());
 
         List<BufferedImage> sources = new ArrayList<>(List.of(upright));
         Map<VariantSpec, RenderedVariant> rendered = new LinkedHashMap<>();
@@ -68,22 +66,6 @@ public final class Renderer {
             out = preset.watermark().get().apply(out);
         }
         return out;
-    }
-
-    /**
-     * Scales the stored pixels down to what the largest output needs and only then turns them upright:
-     * turning a full-size photo costs as much as scaling it.
-     */
-    private static BufferedImage firstStep(DecodedImage decoded, VariantSpec.Size need) {
-        BufferedImage stored = decoded.pixels();
-        Orientation orientation = decoded.orientation();
-        if (need.width() >= decoded.displayWidth() && need.height() >= decoded.displayHeight()) {
-            return orientation.apply(ImageDecoder.toSrgb(stored));
-        }
-        BufferedImage scaled = orientation.swapsAxes()
-                ? Resizer.resize(stored, need.height(), need.width())
-                : Resizer.resize(stored, need.width(), need.height());
-        return orientation.apply(scaled);
     }
 
     /** The smallest size, at the source's aspect, from which every variant can be cut without enlarging. */

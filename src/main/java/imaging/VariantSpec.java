@@ -68,5 +68,10 @@ public record VariantSpec(String name, int width, int height, Fit fit, OutputFor
     }
 
     public record Size(int width, int height) {
+
+        /** The same box on its side. */
+        public Size transposed() {
+            return new Size(height, width);
+        }
     }
 }

@@ -45,12 +45,8 @@ public record Watermark(Mark mark, WatermarkAnchor anchor, double size, float op
     public record Text(String text, Color color) implements Mark {
     }
 
-    /**
-     * A logo (PNG with alpha, typically), loaded on first use.
-     *
-     * @param source where it comes from, for messages
-     */
-    public record Logo(String source, Supplier<BufferedImage> image) implements Mark {
+    /** A logo (PNG with alpha, typically), loaded on first use. */
+    public record Logo(Supplier<BufferedImage> image) implements Mark {
     }
 
     public boolean appliesTo(VariantSpec spec, int width) {

@@ -44,7 +44,7 @@ public class Presets {
         }
         Watermark.Mark mark = config.text().isPresent()
                 ? new Watermark.Text(config.text().get(), colour(preset, config.color()))
-                : new Watermark.Logo(config.image().get(), new WatermarkLogo(config.image().get(), s3));
+                : new Watermark.Logo(new WatermarkLogo(config.image().get(), s3));
         return new Watermark(mark, WatermarkAnchor.parse(config.anchor()), config.size(), config.opacity(),
                 config.margin(), config.minWidth());
     }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class RenderBench {
                     Rendition rendition = renderer.render(inputs.get(i), preset);
                     times.add((System.nanoTime() - begin) / 1_000_000);
                     bytes.addAndGet(rendition.variants().stream().mapToLong(v -> v.bytes().length).sum()
-                            + Placeholder.jpegBytes(rendition.placeholder()));
+                            + jpegBytes(rendition.placeholder()));
                 }
                 return null;
             }));
@@ -186,6 +187,11 @@ public final class RenderBench {
             }
         }
         return files;
+    }
+
+    /** The size of the JPEG inside a placeholder data URI. */
+    private static int jpegBytes(String dataUri) {
+        return Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1)).length;
     }
 
     private static String mb(long bytes) {

@@ -23,7 +23,7 @@ class WatermarkTest {
     @ParameterizedTest
     @EnumSource(value = WatermarkAnchor.class, names = "TILED", mode = EnumSource.Mode.EXCLUDE)
     void aLogoLandsInItsAnchorsCellAMarginInAndNowhereElse(WatermarkAnchor anchor) {
-        Watermark mark = new Watermark(new Watermark.Logo("test", WatermarkTest::redSquare), anchor, 0.1, 1f, 0.02, 0);
+        Watermark mark = new Watermark(new Watermark.Logo(WatermarkTest::redSquare), anchor, 0.1, 1f, 0.02, 0);
         BufferedImage marked = mark.apply(filled(1200, 900, Color.BLACK));
         Rectangle changed = changedArea(marked, Color.BLACK);
         assertEquals(120, changed.width, "logo width is 10 % of the picture's");
