@@ -8,9 +8,9 @@ import java.util.Arrays;
 /**
  * Downscaling of opaque 8-bit BGR pixels (the layout JPEG decoders produce and the JPEG and WebP encoders
  * read without conversion), on the byte arrays themselves, as libvips does it: a box (area average)
- * shrink while the picture is more than twice the target, then a Catmull-Rom cubic for the rest, which
- * keeps edges as crisp as sharp's outputs without ringing. Separable: the source rows under each output
- * row are summed with their weights, then that one row is reduced across.
+ * shrink by a whole factor while the picture is more than three times the target, then a Catmull-Rom
+ * cubic for the rest, which keeps edges as crisp as sharp's outputs without ringing. Separable: the
+ * source rows under each output row are summed with their weights, then that one row is reduced across.
  */
 final class BgrDownscaler {
 
@@ -38,14 +38,18 @@ final class BgrDownscaler {
 
     /** Scales rows (read once each, in order) down to width x height. */
     static BufferedImage scale(BgrRows rows, int width, int height) {
-        if (rows.width() > 2 * width || rows.height() > 2 * height) {
-            int midW = Math.min(rows.width(), 2 * width);
-            int midH = Math.min(rows.height(), 2 * height);
-            BufferedImage shrunk = pass(rows, midW, midH, Spans.box(rows.width(), midW), Spans.box(rows.height(), midH));
-            return pass(new ImageRows(shrunk, new Rectangle(0, 0, midW, midH)), width, height,
-                    Spans.cubic(midW, width), Spans.cubic(midH, height));
-        }
-        return pass(rows, width, height, Spans.cubic(rows.width(), width), Spans.cubic(rows.height(), height));
+        int fx = boxFactor(rows.width(), width);
+        int fy = boxFactor(rows.height(), height);
+        BgrRows source = fx > 1 || fy > 1 ? new BoxRows(rows, fx, fy) : rows;
+        return pass(source, width, height, Spans.cubic(source.width(), width), Spans.cubic(source.height(), height));
+    }
+
+    /**
+     * The whole factor to box-shrink by first: the largest that leaves the cubic at least 1.5x to do (so
+     * its low-pass shapes the result), hence at most 3x (at most 14 taps). libvips leaves its kernel 2-4x.
+     */
+    private static int boxFactor(int from, int to) {
+        return Math.max(1, (int) (from / (1.5 * to)));
     }
 
     private static BufferedImage pass(BgrRows source, int width, int height, Spans columns, Spans rows) {
@@ -146,25 +150,6 @@ final class BgrDownscaler {
             count = new int[outputs];
             offset = new int[outputs];
             weights = new int[outputs * maxTaps];
-        }
-
-        /** Output i is the mean of source [i * ratio, (i + 1) * ratio), edge pixels by their share. */
-        static Spans box(int sourceLength, int outputLength) {
-            double ratio = (double) sourceLength / outputLength;
-            Spans spans = new Spans(outputLength, (int) Math.ceil(ratio) + 2);
-            int used = 0;
-            double[] cover = new double[(int) Math.ceil(ratio) + 2];
-            for (int i = 0; i < outputLength; i++) {
-                double from = i * ratio;
-                double to = Math.min(sourceLength, (i + 1) * ratio);
-                int start = (int) Math.floor(from);
-                int end = Math.min(sourceLength, (int) Math.ceil(to));
-                for (int s = start; s < end; s++) {
-                    cover[s - start] = Math.min(to, s + 1) - Math.max(from, s);
-                }
-                used = spans.put(i, start, end - start, cover, used);
-            }
-            return spans;
         }
 
         /**
