@@ -3,9 +3,12 @@
 // JSON line of figures. Two modes:
 //   idiomatic: one sharp pipeline per output, each decoding the file (sharp's own advice; libjpeg then
 //              decodes at 1/2, 1/4 or 1/8 scale when the output is small);
-//   cascade:   decode once to the largest output, then each output from the smallest one already made.
+//   cascade:   decode once to the largest output, then each output from the smallest one already made;
+//   encode:    only the encoders, on raw RGB pixels the Java side wrote (job.items), to show where the
+//              time goes.
 // Usage: node render.mjs <job.json>, where job.json = {mode, threads, warmup, files, variants,
-//        placeholderWidth, placeholderQuality, webpEffort}.
+//        placeholderWidth, placeholderQuality, webpEffort} or, for encode, {mode, images, items, webpEffort}
+//        with items = [{file, width, height, format, quality, progressive}].
 // Concurrency: `threads` images at once, each pipeline on one libvips thread (UV_THREADPOOL_SIZE is set
 // by the caller), so "threads=N" means N cores on both sides.
 import { readFileSync } from 'node:fs';
@@ -15,8 +18,8 @@ const job = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 sharp.concurrency(1);
 sharp.cache(false);
 
-const inputs = job.files.map((f) => readFileSync(f));
-const bySizeDesc = [...job.variants].sort((a, b) => (b.width - a.width) || (b.height - a.height));
+const inputs = (job.files ?? []).map((f) => readFileSync(f));
+const bySizeDesc = [...(job.variants ?? [])].sort((a, b) => (b.width - a.width) || (b.height - a.height));
 
 function encode(pipeline, v) {
   if (v.format === 'webp') {
@@ -76,6 +79,22 @@ async function cascade(input) {
   return outputs;
 }
 
+async function encodeOnly() {
+  const raws = job.items.map((item) => readFileSync(item.file));
+  const once = async () => {
+    let nanos = 0n;
+    for (const [k, item] of job.items.entries()) {
+      const start = process.hrtime.bigint();
+      await encode(sharp(raws[k], { raw: { width: item.width, height: item.height, channels: 3 } }), item).toBuffer();
+      nanos += process.hrtime.bigint() - start;
+    }
+    return nanos;
+  };
+  await once();
+  const nanos = await once();
+  console.log(JSON.stringify({ mode: job.mode, images: job.images, ms_per_image: Number(nanos) / 1e6 / job.images }));
+}
+
 const render = job.mode === 'cascade' ? cascade : idiomatic;
 
 async function run(count) {
@@ -96,14 +115,18 @@ async function run(count) {
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, bytes, times };
 }
 
-await run(job.warmup);
-const result = await run(inputs.length);
-result.times.sort((a, b) => a - b);
-console.log(JSON.stringify({
-  mode: job.mode,
-  threads: job.threads,
-  images: inputs.length,
-  images_per_s: inputs.length / result.seconds,
-  ms_per_image_median: result.times[Math.floor(result.times.length / 2)],
-  output_bytes: result.bytes,
-}));
+if (job.mode === 'encode') {
+  await encodeOnly();
+} else {
+  await run(job.warmup);
+  const result = await run(inputs.length);
+  result.times.sort((a, b) => a - b);
+  console.log(JSON.stringify({
+    mode: job.mode,
+    threads: job.threads,
+    images: inputs.length,
+    images_per_s: inputs.length / result.seconds,
+    ms_per_image_median: result.times[Math.floor(result.times.length / 2)],
+    output_bytes: result.bytes,
+  }));
+}

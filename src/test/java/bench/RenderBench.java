@@ -10,6 +10,10 @@ import imaging.RenderedVariant;
 import imaging.Renderer;
 import imaging.Rendition;
 import imaging.VariantSpec;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -32,13 +36,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import testing.Corpus;
 
 /**
  * The benchmark behind {@code bench/run}: the {@code default} preset of application.properties rendered
  * for every JPEG under the corpus' photos and orientation folders, at 1 and 2 threads, and in the same
  * run the same outputs by sharp (bench/sharp/render.mjs) with the same encoder settings, in alternating
- * rounds. Prints figures; asserts nothing.
+ * rounds; then both sides' encoders alone on the same pixels, which bounds what any faster decoding and
+ * scaling could gain. Prints figures; asserts nothing.
  */
 public final class RenderBench {
 
@@ -56,6 +62,7 @@ public final class RenderBench {
         System.out.printf(Locale.ROOT, "# %d JPEGs, preset default (%d variants + %d px placeholder), heap max %d MB, %s%n",
                 files.size(), preset.variants().size(), preset.placeholderWidth(),
                 Runtime.getRuntime().maxMemory() >> 20, Encoder.settings());
+        double cascadeRateOneThread = 0;
         for (int threads : new int[] {1, 2}) {
             run(renderer, preset, inputs, threads);
             // Rounds alternate the sides, so a slower minute of a shared machine hits both; medians.
@@ -73,6 +80,9 @@ public final class RenderBench {
             double javaRate = median(java.stream().map(Result::imagesPerSecond).toList());
             double cascadeRate = median(cascade.stream().map(RenderBench::rate).toList());
             double idiomaticRate = median(idiomatic.stream().map(RenderBench::rate).toList());
+            if (threads == 1) {
+                cascadeRateOneThread = cascadeRate;
+            }
             System.out.printf(Locale.ROOT,
                     "threads=%d images=%d images_per_s=%.2f ms_per_image_median=%d peak_heap_mb=%d output_bytes=%s"
                             + " sharp_cascade_images_per_s=%.2f sharp_output_bytes=%s sharp_idiomatic_images_per_s=%.2f"
@@ -82,6 +92,97 @@ public final class RenderBench {
                     java.stream().mapToLong(Result::peakHeapMb).max().orElseThrow(), mb(java.get(0).outputBytes()),
                     cascadeRate, mb(cascade.get(0).path("output_bytes").asLong()), idiomaticRate,
                     mb(idiomatic.get(0).path("output_bytes").asLong()), javaRate / cascadeRate, javaRate / idiomaticRate);
+        }
+        encodersOnly(renderer, preset, inputs, cascadeRateOneThread);
+    }
+
+    /**
+     * Where the time goes: both sides encode the same pixels (our variants, decoded back to BGR) with the
+     * same settings, one image at a time. Were our decoding and scaling free, the ratio against sharp's
+     * cascade could reach sharp's cascade time over our encoders' time, and no more.
+     */
+    private static void encodersOnly(Renderer renderer, Preset preset, List<byte[]> inputs, double cascadeRate)
+            throws Exception {
+        Path dir = Files.createTempDirectory("bench-pixels");
+        List<Path> raws = new ArrayList<>();
+        List<VariantSpec> specs = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (byte[] input : inputs) {
+            for (RenderedVariant variant : renderer.render(input, preset).variants()) {
+                BufferedImage bgr = bgr(ImageIO.read(new ByteArrayInputStream(variant.bytes())));
+                Path raw = dir.resolve(items.size() + ".rgb");
+                byte[] rgb = new byte[bgr.getWidth() * bgr.getHeight() * 3];
+                swapRedAndBlue(((DataBufferByte) bgr.getRaster().getDataBuffer()).getData(), rgb);
+                Files.write(raw, rgb);
+                Map<String, Object> item = describe(variant.spec());
+                item.put("width", bgr.getWidth());
+                item.put("height", bgr.getHeight());
+                item.put("file", raw.toString());
+                items.add(item);
+                raws.add(raw);
+                specs.add(variant.spec());
+            }
+        }
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("mode", "encode");
+        job.put("images", inputs.size());
+        job.put("items", items);
+        job.put("webpEffort", Encoder.WEBP_EFFORT);
+        encodeAll(raws, items, specs);
+        List<Double> java = new ArrayList<>();
+        List<Double> sharp = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            java.add(encodeAll(raws, items, specs) / inputs.size());
+            sharp.add(node(job, 1).path("ms_per_image").asDouble());
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+        double javaMs = median(java);
+        double cascadeMs = 1000 / cascadeRate;
+        System.out.printf(Locale.ROOT, "encoders_only threads=1 images=%d java_ms_per_image=%.0f sharp_ms_per_image=%.0f"
+                        + " sharp_cascade_ms_per_image=%.0f ratio_ceiling_vs_sharp_cascade=%.2f%n",
+                inputs.size(), javaMs, median(sharp), cascadeMs, cascadeMs / javaMs);
+    }
+
+    /** Milliseconds our encoders take for all the pictures (read from their files one at a time, untimed). */
+    private static double encodeAll(List<Path> raws, List<Map<String, Object>> items, List<VariantSpec> specs)
+            throws IOException {
+        long nanos = 0;
+        for (int i = 0; i < raws.size(); i++) {
+            BufferedImage pixels = new BufferedImage((int) items.get(i).get("width"), (int) items.get(i).get("height"),
+                    BufferedImage.TYPE_3BYTE_BGR);
+            byte[] bgr = ((DataBufferByte) pixels.getRaster().getDataBuffer()).getData();
+            swapRedAndBlue(Files.readAllBytes(raws.get(i)), bgr);
+            VariantSpec spec = specs.get(i);
+            long start = System.nanoTime();
+            Encoder.encode(pixels, spec.format(), spec.quality(), spec.progressive());
+            nanos += System.nanoTime() - start;
+        }
+        return nanos / 1e6;
+    }
+
+    /** The picture as 3-byte BGR, the layout the renderer hands its encoders. */
+    private static BufferedImage bgr(BufferedImage image) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** BGR to RGB or back: sharp reads raw RGB, our encoders get BGR. */
+    private static void swapRedAndBlue(byte[] from, byte[] to) {
+        for (int i = 0; i < from.length; i += 3) {
+            to[i] = from[i + 2];
+            to[i + 1] = from[i + 1];
+            to[i + 2] = from[i];
         }
     }
 
@@ -141,6 +242,11 @@ public final class RenderBench {
         job.put("placeholderWidth", preset.placeholderWidth());
         job.put("placeholderQuality", Placeholder.QUALITY);
         job.put("webpEffort", Encoder.WEBP_EFFORT);
+        return node(job, threads);
+    }
+
+    /** Runs bench/sharp/render.mjs on a job and returns the figures it prints. */
+    private static JsonNode node(Map<String, Object> job, int threads) throws Exception {
         Path jobFile = Files.createTempFile("sharp-job", ".json");
         JSON.writeValue(jobFile.toFile(), job);
         ProcessBuilder node = new ProcessBuilder("node", "bench/sharp/render.mjs", jobFile.toString())
@@ -149,7 +255,7 @@ public final class RenderBench {
         Process process = node.start();
         String out = new String(process.getInputStream().readAllBytes()).trim();
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("sharp (" + mode + ") failed: " + out);
+            throw new IllegalStateException("sharp (" + job.get("mode") + ") failed: " + out);
         }
         Files.delete(jobFile);
         return JSON.readTree(out);
