@@ -104,35 +104,27 @@ public final class RenderBench {
     private static void encodersOnly(Renderer renderer, Preset preset, List<byte[]> inputs, double cascadeRate)
             throws Exception {
         Path dir = Files.createTempDirectory("bench-pixels");
-        List<Path> raws = new ArrayList<>();
-        List<VariantSpec> specs = new ArrayList<>();
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<Picture> pictures = new ArrayList<>();
         for (byte[] input : inputs) {
             for (RenderedVariant variant : renderer.render(input, preset).variants()) {
                 BufferedImage bgr = bgr(ImageIO.read(new ByteArrayInputStream(variant.bytes())));
-                Path raw = dir.resolve(items.size() + ".rgb");
+                Path raw = dir.resolve(pictures.size() + ".rgb");
                 byte[] rgb = new byte[bgr.getWidth() * bgr.getHeight() * 3];
                 swapRedAndBlue(((DataBufferByte) bgr.getRaster().getDataBuffer()).getData(), rgb);
                 Files.write(raw, rgb);
-                Map<String, Object> item = describe(variant.spec());
-                item.put("width", bgr.getWidth());
-                item.put("height", bgr.getHeight());
-                item.put("file", raw.toString());
-                items.add(item);
-                raws.add(raw);
-                specs.add(variant.spec());
+                pictures.add(new Picture(raw, bgr.getWidth(), bgr.getHeight(), variant.spec()));
             }
         }
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("mode", "encode");
         job.put("images", inputs.size());
-        job.put("items", items);
+        job.put("items", pictures.stream().map(Picture::item).toList());
         job.put("webpEffort", Encoder.WEBP_EFFORT);
-        encodeAll(raws, items, specs);
+        encodeAll(pictures);
         List<Double> java = new ArrayList<>();
         List<Double> sharp = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            java.add(encodeAll(raws, items, specs) / inputs.size());
+            java.add(encodeAll(pictures) / inputs.size());
             sharp.add(node(job, 1).path("ms_per_image").asDouble());
         }
         try (Stream<Path> files = Files.list(dir)) {
@@ -143,21 +135,32 @@ public final class RenderBench {
         Files.delete(dir);
         double javaMs = median(java);
         double cascadeMs = 1000 / cascadeRate;
-        System.out.printf(Locale.ROOT, "encoders_only threads=1 images=%d java_ms_per_image=%.0f sharp_ms_per_image=%.0f"
-                        + " sharp_cascade_ms_per_image=%.0f ratio_ceiling_vs_sharp_cascade=%.2f%n",
+        System.out.printf(Locale.ROOT, "encoders_only threads=1 images=%d java_ms_per_image=%.0f"
+                        + " sharp_ms_per_image=%.0f sharp_cascade_ms_per_image=%.0f ratio_ceiling_vs_sharp_cascade=%.2f%n",
                 inputs.size(), javaMs, median(sharp), cascadeMs, cascadeMs / javaMs);
     }
 
+    /** A variant's pixels, as raw RGB in a file, and the settings to encode them with. */
+    private record Picture(Path raw, int width, int height, VariantSpec spec) {
+
+        /** As render.mjs's encode mode takes it. */
+        Map<String, Object> item() {
+            Map<String, Object> item = describe(spec);
+            item.put("width", width);
+            item.put("height", height);
+            item.put("file", raw.toString());
+            return item;
+        }
+    }
+
     /** Milliseconds our encoders take for all the pictures (read from their files one at a time, untimed). */
-    private static double encodeAll(List<Path> raws, List<Map<String, Object>> items, List<VariantSpec> specs)
-            throws IOException {
+    private static double encodeAll(List<Picture> pictures) throws IOException {
         long nanos = 0;
-        for (int i = 0; i < raws.size(); i++) {
-            BufferedImage pixels = new BufferedImage((int) items.get(i).get("width"), (int) items.get(i).get("height"),
-                    BufferedImage.TYPE_3BYTE_BGR);
+        for (Picture picture : pictures) {
+            BufferedImage pixels = new BufferedImage(picture.width(), picture.height(), BufferedImage.TYPE_3BYTE_BGR);
             byte[] bgr = ((DataBufferByte) pixels.getRaster().getDataBuffer()).getData();
-            swapRedAndBlue(Files.readAllBytes(raws.get(i)), bgr);
-            VariantSpec spec = specs.get(i);
+            swapRedAndBlue(Files.readAllBytes(picture.raw()), bgr);
+            VariantSpec spec = picture.spec();
             long start = System.nanoTime();
             Encoder.encode(pixels, spec.format(), spec.quality(), spec.progressive());
             nanos += System.nanoTime() - start;
