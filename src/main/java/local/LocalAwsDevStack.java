@@ -32,6 +32,7 @@ public class LocalAwsDevStack {
         }
         LocalAwsServers servers = LocalAwsServers.start(new LocalAwsServers.Settings(
                 Path.of(config.getValue("app.local.classpath-dir", String.class)),
+                Path.of(config.getValue("app.local.node-dir", String.class)),
                 Path.of(config.getValue("app.local.data-dir", String.class)),
                 config.getValue("app.local.s3-port", Integer.class),
                 config.getValue("app.local.sqs-port", Integer.class),

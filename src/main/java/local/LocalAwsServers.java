@@ -18,18 +18,24 @@ import java.util.function.ToIntFunction;
 import org.jboss.logging.Logger;
 
 /**
- * S3Proxy, ElasticMQ and DynamoDB Local as child JVMs on loopback, for dev and test only. Each keeps its
- * data under one directory, so a restart (even after kill -9) finds buckets, queues, messages and tables
- * as they were. The classpaths come from {@code local-aws/} (see the pom); none of these jars is ever on
- * the application's own classpath.
+ * S3Proxy and ElasticMQ as child JVMs, and dynalite (DynamoDB) as a child Node process, on loopback, for
+ * dev and test only. Each keeps its data under one directory, so a restart (even after kill -9) finds
+ * buckets, queues, messages and tables as they were. The JVM servers' classpaths come from
+ * {@code local-aws/} (see the pom), the Node packages from {@code local-aws/node/} (pinned by its lock
+ * file); none of them is ever on the application's own classpath.
  */
 public final class LocalAwsServers implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalAwsServers.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    /** Loopback ports and the credentials S3Proxy checks (the others accept any). */
-    public record Settings(Path classpathDir, Path dataDir, int s3Port, int sqsPort, int dynamoPort,
+    /**
+     * Loopback ports and the credentials S3Proxy checks (the others accept any).
+     *
+     * @param classpathDir where the build wrote the JVM servers' classpaths
+     * @param nodeDir      {@code local-aws/node}, with its {@code node_modules} installed by the build
+     */
+    public record Settings(Path classpathDir, Path nodeDir, Path dataDir, int s3Port, int sqsPort, int dynamoPort,
             String accessKey, String secretKey) {
     }
 
@@ -162,9 +168,21 @@ public final class LocalAwsServers implements AutoCloseable {
 
     private static Process dynamodb(Settings s) throws IOException {
         Path dir = Files.createDirectories(s.dataDir().resolve("dynamodb"));
-        return java(s, "dynamodb-local", "com.amazonaws.services.dynamodbv2.local.main.ServerRunner", List.of(),
-                List.of("-port", Integer.toString(s.dynamoPort()), "-dbPath", dir.toAbsolutePath().toString(),
-                        "-sharedDb"));
+        // Tables become ACTIVE at once; LevelDB on disk keeps them across restarts.
+        return node(s, "dynalite", "dynalite/cli.js", List.of("--host", "127.0.0.1", "--port",
+                Integer.toString(s.dynamoPort()), "--path", dir.toAbsolutePath().toString(), "--createTableMs", "0",
+                "--deleteTableMs", "0", "--updateTableMs", "0"));
+    }
+
+    private static Process node(Settings s, String name, String script, List<String> args) throws IOException {
+        Path entry = s.nodeDir().resolve("node_modules").resolve(script);
+        if (!Files.exists(entry)) {
+            throw new IllegalStateException(entry + " is missing: build once with ./mvnw (it runs npm ci in "
+                    + s.nodeDir() + ")");
+        }
+        List<String> command = new ArrayList<>(List.of("node", entry.toAbsolutePath().toString()));
+        command.addAll(args);
+        return launch(s, name, command);
     }
 
     private static Process java(Settings s, String name, String mainClass, List<String> jvmArgs, List<String> args)
@@ -195,6 +213,10 @@ public final class LocalAwsServers implements AutoCloseable {
         command.add(Files.readString(classpathFile).trim());
         command.add(mainClass);
         command.addAll(args);
+        return launch(s, name, command);
+    }
+
+    private static Process launch(Settings s, String name, List<String> command) throws IOException {
         Path log = s.dataDir().resolve(name + ".log");
         LOG.infof("Starting local %s (log: %s)", name, log);
         return new ProcessBuilder(command).redirectErrorStream(true)

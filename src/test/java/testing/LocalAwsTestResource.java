@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Starts S3Proxy, ElasticMQ and DynamoDB Local on free loopback ports with a fresh data directory,
+ * Starts S3Proxy, ElasticMQ and dynalite on free loopback ports with a fresh data directory,
  * creates the bucket, queues and table, and points the service at them, through the same settings an
  * operator would use for any S3/SQS/DynamoDB-compatible service.
  */
@@ -50,7 +50,8 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
         public static Environment start(int visibilityTimeoutSeconds) {
             Path classpathDir = Path.of(System.getProperty("local-aws.dir", "target/local-aws"));
             Path dataDir = classpathDir.resolve("test-data").resolve(Long.toString(System.nanoTime()));
-            LocalAwsServers.Settings settings = new LocalAwsServers.Settings(classpathDir, dataDir, freePort(),
+            Path nodeDir = Path.of(System.getProperty("local-aws.node-dir", "local-aws/node"));
+            LocalAwsServers.Settings settings = new LocalAwsServers.Settings(classpathDir, nodeDir, dataDir, freePort(),
                     freePort(), freePort(), ACCESS_KEY, SECRET_KEY);
             LocalAwsServers servers = LocalAwsServers.start(settings);
             try (S3Client s3 = AwsClients.newS3(local(settings.s3Port()));
