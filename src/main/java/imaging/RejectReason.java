@@ -7,7 +7,9 @@ public enum RejectReason {
     TRUNCATED("truncated"),
     CORRUPT("corrupt"),
     TOO_LARGE("too-large"),
-    TOO_MANY_PIXELS("too-many-pixels");
+    TOO_MANY_PIXELS("too-many-pixels"),
+    /** Over a decoding budget: too many progressive scans, or a render past its time limit. */
+    TOO_COMPLEX("too-complex");
 
     private final String code;
 
