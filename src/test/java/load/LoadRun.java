@@ -4,6 +4,7 @@ import aws.AwsClients;
 import aws.AwsServiceSettings;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -72,7 +73,8 @@ public final class LoadRun {
         ExecutorService sampler = Executors.newSingleThreadExecutor();
         sampler.submit(() -> sampleHeap(service.pid(), peakHeapKb));
         try {
-            String token = DevKey.token("load");
+            // Valid for the whole run: a dev token's default lifetime (5 minutes) is shorter than a long run.
+            String token = Jwt.issuer(DevKey.ISSUER).subject("load").expiresIn(Duration.ofHours(2)).sign(DevKey.privateKey());
             Map<String, String> jobs = new ConcurrentHashMap<>();
             long start = System.nanoTime();
             ExecutorService clients = Executors.newFixedThreadPool(8);
