@@ -47,7 +47,6 @@ public final class Alarms extends Construct {
     public static final Map<String, Integer> FAILURE_RATE_PERCENT = failureRates();
 
     private final Topic topic;
-    private final Map<String, Alarm> alarms = new LinkedHashMap<>();
 
     public Alarms(Construct scope, String id, StackSettings settings, IngestQueues queues) {
         super(scope, id);
@@ -86,7 +85,6 @@ public final class Alarms extends Construct {
                 .build();
         alarm.addAlarmAction(new SnsAction(topic));
         alarm.addOkAction(new SnsAction(topic));
-        alarms.put(name, alarm);
     }
 
     private static IMetric failureRate(String code) {
@@ -121,9 +119,5 @@ public final class Alarms extends Construct {
 
     public Topic topic() {
         return topic;
-    }
-
-    public Map<String, Alarm> alarms() {
-        return alarms;
     }
 }

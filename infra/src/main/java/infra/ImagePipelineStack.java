@@ -12,24 +12,16 @@ import software.constructs.Construct;
  */
 public final class ImagePipelineStack extends Stack {
 
-    private final Storage storage;
-    private final IngestQueues queues;
-    private final JobsTable jobs;
-    private final ServiceRole service;
-    private final ScalerRole scaler;
-    private final Alarms alarms;
-    private final AccountsPool accounts;
-
     public ImagePipelineStack(Construct scope, String id, StackProps props, StackSettings settings) {
         super(scope, id, props);
-        storage = new Storage(this, "Storage", settings);
-        queues = new IngestQueues(this, "Queues", settings, storage.bucketArn());
+        Storage storage = new Storage(this, "Storage", settings);
+        IngestQueues queues = new IngestQueues(this, "Queues", settings, storage.bucketArn());
         storage.notifyUploadsTo(queues);
-        jobs = new JobsTable(this, "Jobs", settings);
-        accounts = settings.userPool() ? new AccountsPool(this, "Accounts", settings) : null;
-        service = new ServiceRole(this, "Service", settings, new ServiceRole.Resources(storage, queues, jobs, accounts));
-        scaler = new ScalerRole(this, "Scaler", settings, queues);
-        alarms = new Alarms(this, "Alarms", settings, queues);
+        JobsTable jobs = new JobsTable(this, "Jobs", settings);
+        AccountsPool accounts = settings.userPool() ? new AccountsPool(this, "Accounts", settings) : null;
+        ServiceRole service = new ServiceRole(this, "Service", settings, new ServiceRole.Resources(storage, queues, jobs, accounts));
+        ScalerRole scaler = new ScalerRole(this, "Scaler", settings, queues);
+        Alarms alarms = new Alarms(this, "Alarms", settings, queues);
 
         output("BucketName", storage.bucket().getBucketName(), "APP_BUCKET");
         output("IngestQueueName", queues.ingest().getQueueName(), "APP_INGEST_QUEUE");
@@ -47,17 +39,5 @@ public final class ImagePipelineStack extends Stack {
 
     private void output(String id, String value, String usedAs) {
         CfnOutput.Builder.create(this, id).value(value).description(usedAs).build();
-    }
-
-    public Storage storage() {
-        return storage;
-    }
-
-    public IngestQueues queues() {
-        return queues;
-    }
-
-    public Alarms alarms() {
-        return alarms;
     }
 }

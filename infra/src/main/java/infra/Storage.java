@@ -109,10 +109,6 @@ public final class Storage extends Construct {
         return Fn.join("", List.of("arn:", Aws.PARTITION, ":s3:::", bucketName));
     }
 
-    public String bucketName() {
-        return bucketName;
-    }
-
     public Bucket bucket() {
         return bucket;
     }
