@@ -52,8 +52,10 @@ public final class ServiceRole extends Construct {
                 // Dead letters are sent here and replayed from here.
                 allow("DeadLetters", List.of("sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
                         "sqs:GetQueueUrl", "sqs:GetQueueAttributes"), r.queues().deadLetters().getQueueArn()),
+                // A job's items are written with BatchWriteItem (a header and one item per image).
                 allow("Jobs", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                        "dynamodb:Query", "dynamodb:DeleteItem"), r.jobs().table().getTableArn()),
+                        "dynamodb:BatchWriteItem", "dynamodb:Query", "dynamodb:DeleteItem"),
+                        r.jobs().table().getTableArn()),
                 allow("JobsByOwner", List.of("dynamodb:Query"),
                         r.jobs().table().getTableArn() + "/index/" + JobsTable.OWNER_INDEX)));
         if (settings.analysis()) {

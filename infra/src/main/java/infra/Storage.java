@@ -61,8 +61,9 @@ public final class Storage extends Construct {
                 .cors(List.of(CorsRule.builder()
                         .allowedMethods(List.of(HttpMethods.PUT))
                         .allowedOrigins(settings.corsOrigins())
-                        // The presigned PUT signs Content-Type; the others are what browsers add to S3 PUTs.
-                        .allowedHeaders(List.of("Content-Type", "x-amz-*"))
+                        // The headers the presigned PUT signs and lists in upload.headers (aws/ObjectUrls:
+                        // If-None-Match makes the URL write once), and the x-amz-* ones SDKs add.
+                        .allowedHeaders(List.of("Content-Type", "If-None-Match", "x-amz-*"))
                         .exposedHeaders(List.of("ETag"))
                         .maxAge(3600)
                         .build()))

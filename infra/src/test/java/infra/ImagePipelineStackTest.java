@@ -90,7 +90,7 @@ class ImagePipelineStackTest {
                 Map.of("CorsRules", List.of(Match.objectLike(Map.of(
                         "AllowedMethods", List.of("PUT"),
                         "AllowedOrigins", List.of("https://app.example.com", "https://admin.example.com"),
-                        "AllowedHeaders", Match.arrayWith(List.of("Content-Type")))))))));
+                        "AllowedHeaders", Match.arrayWith(List.of("Content-Type", "If-None-Match")))))))));
         basic.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of("CorsConfiguration",
                 Map.of("CorsRules", List.of(Match.objectLike(Map.of("AllowedOrigins", List.of("http://localhost:3000"))))))));
     }
@@ -193,7 +193,7 @@ class ImagePipelineStackTest {
         assertActions(statements, "DeadLetters", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
                 "sqs:GetQueueUrl", "sqs:GetQueueAttributes");
         assertActions(statements, "Jobs", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                "dynamodb:Query", "dynamodb:DeleteItem");
+                "dynamodb:BatchWriteItem", "dynamodb:Query", "dynamodb:DeleteItem");
         assertActions(statements, "JobsByOwner", "dynamodb:Query");
 
         String bucket = logicalId(basic, "AWS::S3::Bucket", Map.of());
