@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,6 +188,20 @@ class ManifestsTest {
         assertTrue(service.getMetadata().getLabels().entrySet().containsAll(monitored.entrySet()));
         assertEquals(service.getSpec().getPorts().get(0).getName(), serviceMonitor.at("/spec/endpoints/0/port").asText());
         assertTrue(ROLE_ARN.matcher(serviceAccount.getMetadata().getAnnotations().get("eks.amazonaws.com/role-arn")).matches());
+    }
+
+    @Test
+    void theConfigMapSetsEveryVariableTheServiceReads() throws IOException {
+        Pattern variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+        Set<String> read = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("src/main/resources/application.properties"))) {
+            Matcher m = variable.matcher(line);
+            while (!line.startsWith("#") && m.find()) {
+                read.add(m.group(1));
+            }
+        }
+        assertFalse(read.isEmpty());
+        assertEquals(read, new TreeSet<>(configMap.getData().keySet()));
     }
 
     @Test
