@@ -57,6 +57,11 @@ final class Attributes {
         return values.containsKey(tag);
     }
 
+    /** Whether the element is there with a value that is not blank (whether valid or not). */
+    boolean present(int tag) {
+        return firstValue(tag) != null;
+    }
+
     /** Where the Pixel Data value starts, in the dataset's bytes. */
     long pixelOffset() {
         return pixelOffset;

@@ -90,16 +90,16 @@ abstract class DatasetBytes implements AutoCloseable {
             }
             if (end > limit || end > MAX_ARRAY) {
                 throw new ImageRejectedException(RejectReason.TOO_COMPLEX,
-                        "The Deflated DICOM dataset inflates past %,d bytes, the most this reader inflates for its header"
-                                .formatted(limit));
-            }
-            if (end > buffer.length) {
-                // Doubling keeps inflating linear; never past what may be read.
-                long size = Math.min(limit, Math.max(end, Math.max(FIRST_BUFFER, 2L * buffer.length)));
-                buffer = Arrays.copyOf(buffer, (int) size);
+                        "The Deflated DICOM dataset inflates past %,d bytes, the most this reader inflates here"
+                                .formatted(Math.min(limit, MAX_ARRAY)));
             }
             try {
                 while (filled < end) {
+                    if (filled == buffer.length) {
+                        // Grown by doubling as data actually inflates, never to a length the file merely declares.
+                        buffer = Arrays.copyOf(buffer, (int) Math.min(Math.min(limit, MAX_ARRAY),
+                                Math.max(FIRST_BUFFER, 2L * buffer.length)));
+                    }
                     int n = inflater.inflate(buffer, filled, buffer.length - filled);
                     if (n == 0 && (inflater.finished() || inflater.needsInput())) {
                         return false;

@@ -158,7 +158,7 @@ public final class DicomFile {
         }
         Photometric photometric = photometric(a);
         SampleFormat format = sampleFormat(a, photometric);
-        int frames = a.integer(Tag.NUMBER_OF_FRAMES).orElse(1);
+        int frames = a.integer(Tag.NUMBER_OF_FRAMES).orElse(a.present(Tag.NUMBER_OF_FRAMES) ? 0 : 1);
         if (frames < 1) {
             throw corrupt("The DICOM Number of Frames (0028,0008) is not a positive integer");
         }
