@@ -199,13 +199,12 @@ public final class DicomFile {
     private static Photometric photometric(Attributes a) throws ImageRejectedException {
         int samples = a.unsignedShort(Tag.SAMPLES_PER_PIXEL).orElse(1);
         Optional<String> code = a.code(Tag.PHOTOMETRIC_INTERPRETATION);
-        if (code.isEmpty()) {
-            // Old ACR-NEMA files leave it out: grey for one sample, RGB for three.
-            return samples == 3 ? Photometric.RGB : Photometric.MONOCHROME2;
-        }
-        Photometric photometric = Photometric.of(code.get()).orElseThrow(() -> unsupported(
-                "DICOM images of Photometric Interpretation %s are not supported: MONOCHROME1, MONOCHROME2 and RGB are",
-                code.get()));
+        // Old ACR-NEMA files leave it out: grey for one sample, RGB for three.
+        Photometric photometric = code.isEmpty()
+                ? samples == 3 ? Photometric.RGB : Photometric.MONOCHROME2
+                : Photometric.of(code.get()).orElseThrow(() -> unsupported(
+                        "DICOM images of Photometric Interpretation %s are not supported: MONOCHROME1, MONOCHROME2 and RGB are",
+                        code.get()));
         if (photometric.samplesPerPixel() != samples) {
             throw corrupt("The DICOM Photometric Interpretation %s does not match %d samples per pixel"
                     .formatted(photometric, samples));

@@ -193,6 +193,8 @@ class DicomHostileTest {
                 .grey("MONOCHROME2", 2, 2, 16, 17, false).pixels16(1, 2, 3, 4).bytes());
         rejected("corrupt", new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)
                 .us(Tag.SAMPLES_PER_PIXEL, 3).grey("MONOCHROME2", 2, 2, 16, 16, false).pixels16(1, 2, 3, 4).bytes());
+        rejected("corrupt", new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).us(Tag.SAMPLES_PER_PIXEL, 4)
+                .us(Tag.ROWS, 2).us(Tag.COLUMNS, 2).us(Tag.BITS_ALLOCATED, 8).pixels("OB", new byte[16]).bytes());
         rejected("corrupt", new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).us(Tag.PIXEL_REPRESENTATION, 2)
                 .grey("MONOCHROME2", 2, 2, 16, 16, false).pixels16(1, 2, 3, 4).bytes());
         rejected("corrupt", new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)
