@@ -19,7 +19,7 @@ public final class ServiceRole extends Construct {
 
     private final Role role;
 
-    /** The resources the service uses, and the optional ones. */
+    /** The resources the service uses; {@code accounts} is null when the stack makes no user pool. */
     public record Resources(Storage storage, IngestQueues queues, JobsTable jobs, AccountsPool accounts) {
     }
 
