@@ -1,6 +1,8 @@
 package api;
 
 import aws.ObjectUrls;
+import imaging.Preset;
+import imaging.VariantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +12,11 @@ import java.util.Map;
 import jobs.ImageRecord;
 import jobs.Job;
 import jobs.JobItems;
+import jobs.VariantRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import pipeline.Presets;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
@@ -34,10 +38,12 @@ public class JobsApi {
     private static final int MAX_LIMIT = 100;
 
     private final ObjectUrls urls;
+    private final Presets presets;
     private final String bucket;
 
-    public JobsApi(ObjectUrls urls, @ConfigProperty(name = "app.s3.bucket") String bucket) {
+    public JobsApi(ObjectUrls urls, Presets presets, @ConfigProperty(name = "app.s3.bucket") String bucket) {
         this.urls = urls;
+        this.presets = presets;
         this.bucket = bucket;
     }
 
@@ -63,7 +69,8 @@ public class JobsApi {
         if (!job.owner().equals(owner)) {
             throw ApiException.notFound("No job " + jobId);
         }
-        return job.withImages(job.images().stream().map(this::withUrls).toList());
+        List<VariantSpec> specs = presets.find(job.preset()).map(Preset::variants).orElse(List.of());
+        return job.withImages(job.images().stream().map(image -> withUrls(image, specs)).toList());
     }
 
     /**
@@ -132,11 +139,11 @@ public class JobsApi {
                 "createdAt", AttributeValue.fromS(createdAt));
     }
 
-    private ImageRecord withUrls(ImageRecord image) {
+    private ImageRecord withUrls(ImageRecord image, List<VariantSpec> specs) {
         if (image.variants() == null) {
             return image;
         }
-        return image.withVariants(image.variants().stream()
-                .map(v -> v.withUrl(urls.download(bucket, v.key()))).toList());
+        List<VariantRecord> served = image.variants().stream().map(v -> v.withUrl(urls.download(bucket, v.key()))).toList();
+        return image.withVariants(served).withSrcset(Srcsets.of(specs, served));
     }
 }

@@ -11,15 +11,17 @@ import java.util.List;
  *
  * @param name       the image's folder under the job's outputs, unique within the job
  * @param animated   true when the source has several frames (the variants show the first); absent otherwise
+ * @param srcset     the variants as responsive-image attributes; filled in for API responses only
  * @param leaseUntil while PROCESSING, when the worker's claim lapses (a crashed worker's image is taken
  *                   over after that); internal, never served
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageRecord(String name, SourceObject source, Status status, Integer width, Integer height, String format,
-        Boolean animated, ExifSummary exif, List<VariantRecord> variants, String placeholder, ImageError error, @JsonIgnore Instant leaseUntil) {
+        Boolean animated, ExifSummary exif, List<VariantRecord> variants, String placeholder, Srcset srcset, ImageError error,
+        @JsonIgnore Instant leaseUntil) {
 
     public static ImageRecord pending(String name, SourceObject source) {
-        return new ImageRecord(name, source, Status.PENDING, null, null, null, null, null, null, null, null, null);
+        return new ImageRecord(name, source, Status.PENDING, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether a worker may take this image now: it is waiting, or its last worker's lease has lapsed. */
@@ -29,22 +31,27 @@ public record ImageRecord(String name, SourceObject source, Status status, Integ
     }
 
     public ImageRecord processing(Instant leaseUntil) {
-        return new ImageRecord(name, source, Status.PROCESSING, null, null, null, null, null, null, null, null,
+        return new ImageRecord(name, source, Status.PROCESSING, null, null, null, null, null, null, null, null, null,
                 leaseUntil);
     }
 
     public ImageRecord completed(ImageFacts facts, List<VariantRecord> variants, String placeholder) {
         return new ImageRecord(name, source, Status.COMPLETED, facts.width(), facts.height(), facts.format(),
-                facts.animated() ? Boolean.TRUE : null, facts.exif(), List.copyOf(variants), placeholder, null, null);
+                facts.animated() ? Boolean.TRUE : null, facts.exif(), List.copyOf(variants), placeholder, null, null, null);
     }
 
     public ImageRecord failed(ImageError error) {
-        return new ImageRecord(name, source, Status.FAILED, width, height, format, animated, exif, variants, placeholder, error,
-                null);
+        return new ImageRecord(name, source, Status.FAILED, width, height, format, animated, exif, variants, placeholder, null,
+                error, null);
     }
 
     public ImageRecord withVariants(List<VariantRecord> variants) {
-        return new ImageRecord(name, source, status, width, height, format, animated, exif, variants, placeholder, error,
-                leaseUntil);
+        return new ImageRecord(name, source, status, width, height, format, animated, exif, variants, placeholder, srcset,
+                error, leaseUntil);
+    }
+
+    public ImageRecord withSrcset(Srcset srcset) {
+        return new ImageRecord(name, source, status, width, height, format, animated, exif, variants, placeholder, srcset,
+                error, leaseUntil);
     }
 }

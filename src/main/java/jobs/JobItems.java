@@ -89,7 +89,7 @@ public final class JobItems {
         String name = m.containsKey("name") ? m.get("name").s() : StorageLayout.imageName(source.key());
         return new ImageRecord(name, source, Status.valueOf(m.get("status").s()), integer(m, "width"), integer(m, "height"),
                 string(m, "format"), m.containsKey("animated") ? m.get("animated").bool() : null,
-                m.containsKey("exif") ? exif(m.get("exif").m()) : null, variants, string(m, "placeholder"), error,
+                m.containsKey("exif") ? exif(m.get("exif").m()) : null, variants, string(m, "placeholder"), null, error,
                 m.containsKey("leaseUntil") ? Instant.parse(m.get("leaseUntil").s()) : null);
     }
 
