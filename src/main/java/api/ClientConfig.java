@@ -3,11 +3,7 @@ package api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.stream.StreamSupport;
-import org.apache.camel.CamelContext;
-import org.apache.camel.spi.RestRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import pipeline.Presets;
 
@@ -41,30 +37,23 @@ public class ClientConfig {
     public record Uploads(List<String> contentTypes, long maxBytes, List<String> presets, String defaultPreset) {
     }
 
-    private final CamelContext camel;
+    private final RestPaths rest;
     private final Presets presets;
     private final List<String> contentTypes;
     private final long maxBytes;
 
-    public ClientConfig(CamelContext camel, Presets presets,
+    public ClientConfig(RestPaths rest, Presets presets,
             @ConfigProperty(name = "app.uploads.allowed-content-types") List<String> contentTypes,
             @ConfigProperty(name = "app.limits.max-bytes") long maxBytes) {
-        this.camel = camel;
+        this.rest = rest;
         this.presets = presets;
         this.contentTypes = List.copyOf(contentTypes);
         this.maxBytes = maxBytes;
     }
 
     public Document document() {
-        List<String> served = camel.getRestRegistry().listAllRestServices().stream().map(ClientConfig::verb).toList();
-        return new Document(new SignIn(served.contains("POST /dev/token"), served.contains("POST /v1/auth/signin")),
+        return new Document(new SignIn(rest.serves("POST", "/dev/token"), rest.serves("POST", "/v1/auth/signin")),
                 new Uploads(contentTypes, maxBytes,
                         StreamSupport.stream(presets.names().spliterator(), false).toList(), presets.defaultName()));
-    }
-
-    /** "POST /dev/token" */
-    private static String verb(RestRegistry.RestService service) {
-        String path = Objects.toString(service.getBasePath(), "") + "/" + Objects.toString(service.getUriTemplate(), "");
-        return service.getMethod().toUpperCase(Locale.ROOT) + " " + path.replaceAll("/{2,}", "/");
     }
 }

@@ -140,6 +140,12 @@ public final class Browser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 
+    /** The warnings and errors among {@link #consoleLog()} (failed requests, CSP violations, exceptions). */
+    public List<String> consoleProblems() {
+        return consoleLog().stream().filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::toString).toList();
+    }
+
     /** The whole page (not only the viewport) as a PNG under target/browser/; returns its path. */
     @SuppressWarnings("unchecked")
     public Path screenshot(String name) {

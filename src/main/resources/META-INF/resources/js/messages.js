@@ -31,6 +31,7 @@ const SENTENCES = {
   'not-confirmed': 'This account is not confirmed yet. Enter the code we sent to your email address.',
   'invalid-credentials': 'The email address or password is not right.',
   'too-many-attempts': 'Too many attempts. Please wait a while before trying again.',
+  'token-refused': 'This token is not accepted: it may have expired, or come from an issuer this service does not trust.',
 };
 
 /** The sentence for an error code; unknown codes fall back to `detail`, then to a generic sentence. */

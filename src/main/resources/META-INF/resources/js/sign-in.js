@@ -2,7 +2,7 @@
 // confirm with the emailed code, sign in), the developer sign-in of dev and test, and a pasted token.
 
 import { h } from './dom.js';
-import { call } from './api.js';
+import { call, ApiError } from './api.js';
 import { explain } from './messages.js';
 import * as session from './session.js';
 
@@ -88,13 +88,12 @@ function pastedToken(signedIn, open) {
   const el = form(null, 'Use this token', [
     h('p', { className: 'hint' }, 'A bearer token (JWT) from the identity provider this service trusts.'),
     input('Access token', 'token', 'password', 'off')], async (values) => {
-    session.start({ kind: 'token', user: 'Token user', accessToken: values.token.trim() });
-    try {
-      await call('/v1/jobs?limit=1');
-    } catch (error) {
-      session.end();
-      throw error;
-    }
+    const accessToken = values.token.trim();
+    // Tried before it becomes the session, so a refused token is this form's error, not a signed-out session.
+    const answer = await fetch('/v1/jobs?limit=1', { headers: { Authorization: `Bearer ${accessToken}` } })
+      .catch(() => { throw new ApiError(0, { code: 'network' }); });
+    if (!answer.ok) throw new ApiError(answer.status, { code: answer.status === 401 ? 'token-refused' : `http-${answer.status}` });
+    session.start({ kind: 'token', user: 'Token user', accessToken });
     signedIn();
   });
   return h('details', { className: 'method token', open },

@@ -39,6 +39,9 @@ export function setUpUploads(config) {
     zone.classList.remove('over');
     uploadAll([...event.dataTransfer.files], select.value);
   });
+  // A file dropped beside the zone would make the browser leave the page (and its uploads) to show it.
+  window.addEventListener('dragover', (event) => event.preventDefault());
+  window.addEventListener('drop', (event) => event.preventDefault());
 }
 
 function uploadAll(files, preset) {
