@@ -34,16 +34,21 @@ const SENTENCES = {
   'token-refused': 'This token is not accepted: it may have expired, or come from an issuer this service does not trust.',
 };
 
+// Codes whose detail from the server carries facts worth reading (limits, sizes, types, the policy); for
+// the others the sentence says it all.
+const DETAILED = new Set(['unsupported-format', 'too-large', 'too-many-pixels', 'too-complex', 'moderated',
+  'unsupported-media-type', 'invalid-request', 'invalid-password', 'upload-failed']);
+
 /** The sentence for an error code; unknown codes fall back to `detail`, then to a generic sentence. */
 export function sentence(code, detail) {
   return SENTENCES[code] || detail || 'Something went wrong.';
 }
 
 /**
- * The sentence plus the server's own detail where it adds facts (limits, sizes), e.g. "The picture has
- * too many pixels to process safely. (30000x30000 = 900 Mpx, limit 268 Mpx)".
+ * The sentence, plus the server's detail where it adds facts, e.g. "The picture has too many pixels to
+ * process safely. (30000x30000 = 900 Mpx, limit 268 Mpx)".
  */
 export function explain(code, detail) {
   const text = sentence(code, detail);
-  return detail && SENTENCES[code] && detail !== text ? `${text} (${detail})` : text;
+  return detail && SENTENCES[code] && DETAILED.has(code) ? `${text} (${detail})` : text;
 }
