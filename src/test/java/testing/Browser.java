@@ -58,7 +58,7 @@ public final class Browser implements AutoCloseable {
             fail("BROWSER_TESTS=required but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: apt-get install -y chromium chromium-driver");
         }
-        Assumptions.assumeTrue(present, "Browser test skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
+        Assumptions.assumeTrue(present, "Browser test skipped: it needs " + CHROMIUM + " and " + CHROMEDRIVER
                 + " (apt-get install -y chromium chromium-driver; .ci/run installs them)");
     }
 
