@@ -4,7 +4,7 @@
 const SENTENCES = {
   // an image that could not be processed
   'not-an-image': 'This file is not an image. Its content is not a picture format we can read, whatever its name says.',
-  'unsupported-format': 'This image format is not supported. Use JPEG, PNG, GIF, WebP, TIFF or BMP.',
+  'unsupported-format': 'This image format is not supported here.',
   truncated: 'The file is incomplete: it looks cut off, for example by an interrupted download or copy.',
   corrupt: 'The file is damaged and cannot be read as an image.',
   'too-large': 'The file is too large to process.',

@@ -9,6 +9,7 @@ import { JobCard } from './job-card.js';
 
 const FORMAT_NAMES = {
   'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/gif': 'GIF', 'image/webp': 'WebP', 'image/tiff': 'TIFF', 'image/bmp': 'BMP',
+  'application/dicom': 'DICOM',
 };
 
 /** Wires the drop zone, the file input and the variant-set choice; `config` is GET /client-config. */
