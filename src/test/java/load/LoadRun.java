@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +51,7 @@ public final class LoadRun {
 
     /** G1's log line for a collection: heap used before and after it, and the heap's size. */
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Duration IDLE = Duration.ofSeconds(30);
 
     private LoadRun() {
     }
@@ -104,31 +106,39 @@ public final class LoadRun {
             Map<String, Integer> outcome = measured.readResults();
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (cpu(service).toNanos() - cpuBefore.toNanos()) / 1e9;
+            Map<String, Map<String, Long>> requests = new TreeMap<>();
+            proxies.forEach((name, proxy) -> requests.put(name, proxy.counts()));
+
+            // What the service burns with nothing to do (the bucket now holds every upload of the run): at a
+            // low rate of images per second this weighs on each image.
+            Duration idleBefore = cpu(service);
+            Thread.sleep(IDLE.toMillis());
+            double idleCores = (cpu(service).toNanos() - idleBefore.toNanos()) / (double) IDLE.toNanos();
 
             int completed = outcome.getOrDefault("COMPLETED", 0);
             int failed = outcome.getOrDefault("FAILED", 0);
             System.out.printf(Locale.ROOT, "uploads=%d accepted=%d completed=%d failed=%d lost=%d duplicated=%d "
                             + "upload_phase_s=%.1f elapsed_s=%.1f images_per_s=%.2f heap_max=%s peak_heap_mb=%d "
-                            + "peak_rss_mb=%d cpu_s=%.1f avg_cores=%.2f%n",
+                            + "peak_rss_mb=%d cpu_s=%.1f avg_cores=%.2f idle_cores=%.3f%n",
                     uploads, measured.jobs().size(), completed, failed, uploads - completed - failed,
                     countDuplicated(servers, measured.jobs()), uploadSeconds, seconds, completed / seconds, heap,
-                    peakHeapMb(gcLog), peakRssMb(service.pid()), cpu, cpu / seconds);
+                    peakHeapMb(gcLog), peakRssMb(service.pid()), cpu, cpu / seconds, idleCores);
             double servicePerImage = cpu / completed;
             double enginePerImage = engineCpu.toNanos() / 1e9 / uploads;
             System.out.printf(Locale.ROOT, "warm_up=%d service_cpu_s_per_image=%.3f renderer_cpu_s_per_image=%.3f "
                             + "overhead_ratio=%.2f s3_requests_per_image=%.2f sqs_requests_per_image=%.2f "
                             + "dynamodb_requests_per_image=%.2f%n",
                     warmUp, servicePerImage, enginePerImage, servicePerImage / enginePerImage,
-                    serviceRequests(proxies.get("s3")) / (double) completed,
-                    serviceRequests(proxies.get("sqs")) / (double) completed,
-                    serviceRequests(proxies.get("dynamodb")) / (double) completed);
-            System.out.println("requests_per_image " + proxies.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .flatMap(p -> p.getValue().counts().entrySet().stream()
-                            .map(c -> String.format(Locale.ROOT, "%s.%s=%.2f", p.getKey(), c.getKey().replace(' ', '_'),
-                                    c.getValue() / (double) completed)))
+                    serviceRequests(requests.get("s3")) / (double) completed,
+                    serviceRequests(requests.get("sqs")) / (double) completed,
+                    serviceRequests(requests.get("dynamodb")) / (double) completed);
+            System.out.println("requests_per_image " + requests.entrySet().stream()
+                    .flatMap(aws -> aws.getValue().entrySet().stream()
+                            .map(c -> String.format(Locale.ROOT, "%s.%s=%.2f", aws.getKey(),
+                                    c.getKey().replace(' ', '_'), c.getValue() / (double) completed)))
                     .collect(Collectors.joining(" ")));
         } finally {
-            service.kill();
+            service.stop();
             for (CountingProxy proxy : proxies.values()) {
                 proxy.close();
             }
@@ -201,8 +211,8 @@ public final class LoadRun {
     }
 
     /** Requests the service made (those sent by clients to presigned URLs left out). */
-    private static long serviceRequests(CountingProxy proxy) {
-        return proxy.counts().entrySet().stream().filter(e -> !e.getKey().startsWith(AwsOperations.PRESIGNED))
+    private static long serviceRequests(Map<String, Long> counts) {
+        return counts.entrySet().stream().filter(e -> !e.getKey().startsWith(AwsOperations.PRESIGNED))
                 .mapToLong(Map.Entry::getValue).sum();
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged service ({@code target/quarkus-app}) as a process of its own, which a test can kill -9. */
 public final class ServiceProcess {
@@ -54,6 +55,17 @@ public final class ServiceProcess {
 
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * SIGTERM, as an orchestrator stops a service: in-flight work finishes (up to Camel's shutdown timeout)
+     * and recordings such as JFR are written; SIGKILL if it is not gone within 60 s.
+     */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop. */
