@@ -29,7 +29,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import testing.ApiClient;
 import testing.Corpus;
-import testing.DevKey;
+import testing.PoolUsers;
 import testing.LocalAwsTestResource;
 import testing.ServiceProcess;
 
@@ -57,8 +57,6 @@ public final class LoadRun {
         LocalAwsTestResource.Environment environment = LocalAwsTestResource.Environment.start(120);
         Map<String, String> config = new HashMap<>(environment.config());
         config.put("app.local.enabled", "true");
-        config.put("mp.jwt.verify.publickey.location", "dev/jwt-public.pem");
-        config.put("mp.jwt.verify.issuer", DevKey.ISSUER);
         config.put("quarkus.log.category.\"pipeline\".level", "WARN");
         for (String component : new String[] {"aws2-s3", "aws2-sqs", "aws2-ddb"}) {
             config.put("camel.component." + component + ".use-default-credentials-provider", "false");
@@ -71,7 +69,7 @@ public final class LoadRun {
         ExecutorService sampler = Executors.newSingleThreadExecutor();
         sampler.submit(() -> sampleHeap(service.pid(), peakHeapKb));
         try {
-            String token = DevKey.token("load");
+            String token = signedIn(config, "load@example.com");
             Map<String, String> jobs = new ConcurrentHashMap<>();
             long start = System.nanoTime();
             ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -159,6 +157,13 @@ public final class LoadRun {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** A packaged service trusts the user pool's tokens only: an access token of a user signed in there. */
+    private static String signedIn(Map<String, String> config, String email) {
+        try (PoolUsers users = PoolUsers.of(config)) {
+            return users.signIn(config.get("app.cognito.client-id"), email).accessToken();
         }
     }
 }
