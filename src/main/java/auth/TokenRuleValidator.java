@@ -1,5 +1,6 @@
 package auth;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.TenantFeature;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwt.MalformedClaimException;
@@ -13,6 +14,7 @@ import org.jose4j.jwt.consumer.Validator;
  */
 @ApplicationScoped
 @TenantFeature(IssuerTenants.ISSUER_TENANT)
+@Unremovable // quarkus-oidc looks validators up at run time; nothing injects this one
 public class TokenRuleValidator implements Validator {
 
     private final TrustedIssuer issuer;

@@ -51,6 +51,7 @@ class CrashRecoveryIT {
         environment = LocalAwsTestResource.Environment.start(10);
         Map<String, String> config = new HashMap<>(environment.config());
         config.put("app.local.enabled", "true");
+        config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
         config.put("app.pipeline.lease", "PT10S");
         for (String component : new String[] {"aws2-s3", "aws2-sqs", "aws2-ddb"}) {
             config.put("camel.component." + component + ".use-default-credentials-provider", "false");

@@ -57,6 +57,7 @@ public final class LoadRun {
         LocalAwsTestResource.Environment environment = LocalAwsTestResource.Environment.start(120);
         Map<String, String> config = new HashMap<>(environment.config());
         config.put("app.local.enabled", "true");
+        config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
         config.put("quarkus.log.category.\"pipeline\".level", "WARN");
         for (String component : new String[] {"aws2-s3", "aws2-sqs", "aws2-ddb"}) {
             config.put("camel.component." + component + ".use-default-credentials-provider", "false");

@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Starts S3Proxy, ElasticMQ, dynalite and cognito-local on free loopback ports with a fresh data
  * directory, creates the bucket, queues, table and user pool, and points the service at them, through the
- * same settings an operator would use for any S3/SQS/DynamoDB/Cognito-compatible service. The service
- * trusts the pool's access tokens for its own app client, as in production.
+ * same settings an operator would use for any S3/SQS/DynamoDB/Cognito-compatible service. (The test
+ * profile then trusts the pool's access tokens for the service's own app client, as production would.)
  */
 public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -37,13 +37,23 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
     public static final String DLQ = "ingest-test-dlq";
     public static final String TABLE = "jobs-test";
 
+    private static volatile Map<String, String> current = Map.of();
     private LocalAwsServers servers;
 
     @Override
     public Map<String, String> start() {
         Environment environment = Environment.start(30);
         servers = environment.servers();
+        current = Map.copyOf(environment.config());
         return environment.config();
+    }
+
+    /**
+     * The settings of the servers running for the current test service (in {@code @QuarkusIntegrationTest}
+     * the test's own configuration does not hold them).
+     */
+    public static Map<String, String> current() {
+        return current;
     }
 
     /** Running local servers with their resources, and the service settings that point at them. */
@@ -84,7 +94,6 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
             config.put(cognito + "use-default-credentials-provider", "false");
             config.put(cognito + "user-pool-id", pool.userPoolId());
             config.put(cognito + "client-id", pool.clientId());
-            config.put("app.auth.client-ids", pool.clientId());
             return new Environment(servers, config);
         }
     }

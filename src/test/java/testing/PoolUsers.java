@@ -37,8 +37,27 @@ public final class PoolUsers implements AutoCloseable {
                         config.get("app.cognito.secret-key"))))), config.get("app.cognito.user-pool-id"));
     }
 
+    /** For the pool the running test service uses. */
+    public static PoolUsers ofService() {
+        return of(LocalAwsTestResource.current());
+    }
+
+    /** The service's own app client. */
+    public static String serviceClientId() {
+        return LocalAwsTestResource.current().get("app.cognito.client-id");
+    }
+
+    /** The pool's issuer, as cognito-local writes it in {@code iss}. */
+    public String issuer() {
+        return LocalAwsTestResource.current().get("app.cognito.uri-endpoint-override") + "/" + userPoolId;
+    }
+
     public CognitoIdentityProviderClient client() {
         return cognito;
+    }
+
+    public String userPoolId() {
+        return userPoolId;
     }
 
     /** Signs up a confirmed user (if not yet there) and signs in as {@code clientId}: its tokens. */
