@@ -31,7 +31,7 @@ public sealed interface TokenRule {
                 return Optional.of("token_use is " + use + ", not access");
             }
             String clientId = claims.getClaimValueAsString("client_id");
-            return clientIds.contains(clientId) ? Optional.empty()
+            return clientId != null && clientIds.contains(clientId) ? Optional.empty()
                     : Optional.of("client_id " + clientId + " is not a trusted app client");
         }
     }
