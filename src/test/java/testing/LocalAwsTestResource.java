@@ -59,7 +59,7 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
     /** Running local servers with their resources, and the service settings that point at them. */
     public record Environment(LocalAwsServers servers, Map<String, String> config) {
 
-        /** Starts the servers in a fresh data directory and creates the bucket, queues and table. */
+        /** Starts the servers in a fresh data directory and creates the bucket, queues, table and user pool. */
         public static Environment start(int visibilityTimeoutSeconds) {
             Path classpathDir = Path.of(System.getProperty("local-aws.dir", "target/local-aws"));
             Path dataDir = classpathDir.resolve("test-data").resolve(Long.toString(System.nanoTime()));
@@ -75,6 +75,9 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
                 LocalAwsResources.ensure(s3, sqs, dynamo,
                         new LocalAwsResources.Names(BUCKET, QUEUE, DLQ, TABLE, visibilityTimeoutSeconds, 5));
                 pool = LocalUserPool.ensure(cognito);
+            } catch (RuntimeException e) {
+                servers.close();
+                throw e;
             }
             Map<String, String> config = new HashMap<>();
             config.put("app.local.data-dir", dataDir.toString());
