@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import local.LocalAwsDevStack;
-import local.LocalUserPool;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -29,11 +27,11 @@ public class AuthSettings {
     private static final Logger LOG = Logger.getLogger(AuthSettings.class);
 
     private final Config config;
-    private final Instance<LocalAwsDevStack> localStack;
+    private final Instance<LocalPool> localPool;
 
-    public AuthSettings(Config config, Instance<LocalAwsDevStack> localStack) {
+    public AuthSettings(Config config, Instance<LocalPool> localPool) {
         this.config = config;
-        this.localStack = localStack;
+        this.localPool = localPool;
     }
 
     @Produces
@@ -42,8 +40,8 @@ public class AuthSettings {
         AwsServiceSettings cognito = AwsServiceSettings.under(config, "app.cognito.");
         URI endpoint = cognito.endpointOverride()
                 .orElse(URI.create("https://cognito-idp." + cognito.region().id() + ".amazonaws.com"));
-        if (localStack.isResolvable()) {
-            LocalUserPool.Ids local = localStack.get().userPool();
+        if (localPool.isResolvable()) {
+            LocalPool.Ids local = localPool.get().ids();
             return new UserPool(Optional.of(local.userPoolId()), Optional.of(local.clientId()), endpoint);
         }
         return new UserPool(config.getOptionalValue("app.cognito.user-pool-id", String.class),
@@ -59,7 +57,7 @@ public class AuthSettings {
                         + " app.auth.issuer (OIDC_ISSUER) for another OIDC issuer"));
         String jwks = config.getOptionalValue("app.auth.jwks-url", String.class)
                 .orElse(issuer + "/.well-known/jwks.json");
-        TokenRule rule = localStack.isResolvable()
+        TokenRule rule = localPool.isResolvable()
                 ? new TokenRule.AccessTokens(Set.of(pool.clientId().orElseThrow()))
                 : TokenRule.of(list("app.auth.client-ids"), list("app.auth.audiences"));
         return new TrustedIssuer(issuer, jwks, rule, config.getValue("app.auth.groups-claim", String.class),

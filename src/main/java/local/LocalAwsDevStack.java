@@ -1,5 +1,7 @@
 package local;
 
+import auth.LocalPool;
+import aws.AwsBackend;
 import aws.AwsClients;
 import aws.AwsServiceSettings;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -20,7 +22,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
-public class LocalAwsDevStack {
+public class LocalAwsDevStack implements AwsBackend, LocalPool {
 
     private final Config config;
     private LocalUserPool.Ids userPool;
@@ -29,6 +31,7 @@ public class LocalAwsDevStack {
         this.config = config;
     }
 
+    @Override
     public synchronized void ensureRunning() {
         if (userPool != null) {
             return;
@@ -54,9 +57,9 @@ public class LocalAwsDevStack {
         }
     }
 
-    /** The local user pool and app client, once the servers run. */
-    public synchronized LocalUserPool.Ids userPool() {
+    @Override
+    public synchronized LocalPool.Ids ids() {
         ensureRunning();
-        return userPool;
+        return new LocalPool.Ids(userPool.userPoolId(), userPool.clientId());
     }
 }
