@@ -111,13 +111,12 @@ public class Accounts {
     }
 
     /**
-     * {@code POST /v1/auth/signout {"refreshToken"}} (bearer): revokes the refresh token, so no new tokens
-     * come from it. Access tokens already issued stay valid until they expire (at most
+     * {@code POST /v1/auth/signout {"refreshToken"}} (bearer, required by the HTTP permissions): revokes the
+     * refresh token, so no new tokens come from it. Access tokens already issued stay valid until they expire (at most
      * {@code app.auth.max-token-age}): resource servers verify them offline.
      */
-    public void signOut(Exchange exchange) {
-        Caller.identity(exchange);
-        String refreshToken = AccountRequest.parse(exchange.getMessage().getBody(String.class)).refreshToken();
+    public void signOut(String body) {
+        String refreshToken = AccountRequest.parse(body).refreshToken();
         CognitoErrors.call(Call.SIGN_OUT, this::policyText, () -> cognito.revokeToken(r -> r
                 .clientId(clientId()).token(refreshToken)));
     }

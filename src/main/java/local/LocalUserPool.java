@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDescriptionType;
@@ -77,7 +78,7 @@ public final class LocalUserPool {
         String id = cognito.createUserPoolClient(c -> c.userPoolId(poolId).clientName(name).generateSecret(false)
                 .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
                 .enableTokenRevocation(true)
-                .preventUserExistenceErrors("ENABLED")
+                .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED)
                 .accessTokenValidity(60).idTokenValidity(60).refreshTokenValidity(30)
                 .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES).idToken(TimeUnitsType.MINUTES)
                         .refreshToken(TimeUnitsType.DAYS)))
