@@ -111,14 +111,27 @@ public class Accounts {
     }
 
     /**
-     * {@code POST /v1/auth/signout {"refreshToken"}} (bearer, required by the HTTP permissions): revokes the
-     * refresh token, so no new tokens come from it. Access tokens already issued stay valid until they expire (at most
-     * {@code app.auth.max-token-age}): resource servers verify them offline.
+     * {@code POST /v1/auth/signout} (bearer), optionally {@code {"refreshToken"}}: with the refresh token,
+     * revokes it (Cognito {@code RevokeToken}: this session); without, signs the user out everywhere
+     * (Cognito {@code GlobalSignOut} with the bearer access token: every refresh token of theirs). Access
+     * tokens already issued stay valid until they expire (at most {@code app.auth.max-token-age}):
+     * resource servers verify them offline.
      */
-    public void signOut(String body) {
-        String refreshToken = AccountRequest.parse(body).refreshToken();
-        CognitoErrors.call(Call.SIGN_OUT, this::policyText, () -> cognito.revokeToken(r -> r
-                .clientId(clientId()).token(refreshToken)));
+    public void signOut(Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
+        if (body != null && !body.isBlank()) {
+            String refreshToken = AccountRequest.parse(body).refreshToken();
+            CognitoErrors.call(Call.REVOKE_TOKEN, this::policyText, () -> cognito.revokeToken(r -> r
+                    .clientId(clientId()).token(refreshToken)));
+            return;
+        }
+        JsonWebToken token = (JsonWebToken) Caller.identity(exchange).getPrincipal();
+        if (!"access".equals(token.getClaim("token_use"))) {
+            throw ApiException.invalid("Send {\"refreshToken\"} to sign out: only a Cognito access token can sign"
+                    + " its user out everywhere");
+        }
+        CognitoErrors.call(Call.GLOBAL_SIGN_OUT, this::policyText, () -> cognito.globalSignOut(r -> r
+                .accessToken(token.getRawToken())));
     }
 
     /**

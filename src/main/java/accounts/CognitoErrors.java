@@ -27,7 +27,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
 final class CognitoErrors {
 
     /** The account calls, each with its own reading of Cognito's exceptions. */
-    enum Call { SIGN_UP, CONFIRM, SIGN_IN, REFRESH, FORGOT_PASSWORD, CONFIRM_FORGOT_PASSWORD, SIGN_OUT, GET_USER }
+    enum Call {
+        SIGN_UP, CONFIRM, SIGN_IN, REFRESH, FORGOT_PASSWORD, CONFIRM_FORGOT_PASSWORD, REVOKE_TOKEN, GLOBAL_SIGN_OUT, GET_USER
+    }
 
     static final String INVALID_CREDENTIALS = "The e-mail address or the password is not correct";
 
@@ -90,11 +92,11 @@ final class CognitoErrors {
                             || e instanceof NotAuthorizedException ? codeMismatch()
                     : e instanceof InvalidPasswordException ? invalidPassword(policy)
                     : null;
-            case SIGN_OUT -> e instanceof NotAuthorizedException || e instanceof InvalidParameterException
+            case REVOKE_TOKEN -> e instanceof NotAuthorizedException || e instanceof InvalidParameterException
                     ? new ApiException(400, "invalid-request",
                             "refreshToken is not a refresh token this service issued (or it was already revoked)")
                     : null;
-            case GET_USER -> e instanceof NotAuthorizedException || e instanceof UserNotFoundException
+            case GLOBAL_SIGN_OUT, GET_USER -> e instanceof NotAuthorizedException || e instanceof UserNotFoundException
                     ? new ApiException(401, "unauthorized", "The access token was revoked or its user no longer exists")
                     : null;
         };

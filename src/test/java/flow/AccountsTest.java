@@ -141,8 +141,11 @@ class AccountsTest {
     }
 
     @Test
-    void devTokensStillWorkInTest() {
-        given().auth().oauth2(ApiClient.token("dev-user")).get("/v1/me").then().statusCode(200)
+    void devTokensStillWorkInTestButHaveNothingToSignOut() {
+        String dev = ApiClient.token("dev-user");
+        given().auth().oauth2(dev).get("/v1/me").then().statusCode(200)
                 .body("sub", equalTo("dev-user")).body("email", equalTo(null));
+        given().auth().oauth2(dev).post("/v1/auth/signout").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("invalid-request"));
     }
 }

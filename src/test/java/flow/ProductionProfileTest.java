@@ -1,21 +1,26 @@
 package flow;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.Jwt;
+import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.junit.jupiter.api.Test;
+import testing.Browser;
 import testing.DevKey;
 import testing.ForgedTokens;
 import testing.LocalAwsTestResource;
@@ -30,6 +35,9 @@ import testing.RotatingJwks;
 @QuarkusTestResource(LocalAwsTestResource.class)
 @TestProfile(ProductionProfileTest.Production.class)
 class ProductionProfileTest {
+
+    @TestHTTPResource("/")
+    URL page;
 
     public static class Production implements QuarkusTestProfile {
         @Override
@@ -76,6 +84,22 @@ class ProductionProfileTest {
             given().auth().oauth2(token).get("/v1/me").then().statusCode(200).body("email", equalTo(email));
             given().auth().oauth2(users.signIn(PoolUsers.serviceClientId(), email).idToken()).get("/v1/jobs")
                     .then().statusCode(401);
+        }
+    }
+
+    @Test
+    void thePageOffersNoDeveloperSignIn() {
+        given().get("/client-config").then().statusCode(200).body("signIn.developer", equalTo(false))
+                .body("signIn.accounts", equalTo(true));
+        given().get("/").then().statusCode(200).header("Content-Security-Policy", containsString("default-src 'self'"));
+
+        Browser.assumeAvailable();
+        try (Browser browser = Browser.start()) {
+            browser.open(page.toString());
+            browser.waitUpTo(Duration.ofSeconds(15)).until(d -> browser.find("[data-view=sign-in]").isDisplayed()
+                    && !browser.findAll("[data-slot=sign-in-methods] form").isEmpty());
+            assertTrue(browser.findAll("[data-action=dev-sign-in]").isEmpty(), "no developer sign-in in prod");
+            assertEquals(List.of(), browser.consoleProblems());
         }
     }
 
