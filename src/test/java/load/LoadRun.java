@@ -6,7 +6,6 @@ import aws.AwsClients;
 import aws.AwsServiceSettings;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,8 +34,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import testing.ApiClient;
 import testing.Corpus;
-import testing.DevKey;
 import testing.LocalAwsTestResource;
+import testing.PoolUsers;
 import testing.ServiceProcess;
 
 /**
@@ -79,8 +78,7 @@ public final class LoadRun {
             config.put("camel.component." + service.getValue() + ".use-default-credentials-provider", "false");
         }
         config.put("app.local.enabled", "true");
-        config.put("mp.jwt.verify.publickey.location", "dev/jwt-public.pem");
-        config.put("mp.jwt.verify.issuer", DevKey.ISSUER);
+        config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
         config.put("quarkus.log.category.\"pipeline\".level", "WARN");
         int port = LocalAwsTestResource.freePort();
         Path dir = Files.createDirectories(Path.of("target/load"));
@@ -94,13 +92,13 @@ public final class LoadRun {
         ServiceProcess service = ServiceProcess.start(config, port, dir.resolve("service.log"), jvm.toArray(String[]::new));
         RestAssured.port = port;
         try {
-            Batch warm = Batch.upload(token("load-warm-up"), 0, warmUp);
+            Batch warm = Batch.upload(new FreshToken(config, "load-warm-up@example.com"), 0, warmUp);
             warm.awaitEnded(Duration.ofMinutes(30));
 
             Duration cpuBefore = cpu(service);
             proxies.values().forEach(CountingProxy::reset);
             long start = System.nanoTime();
-            Batch measured = Batch.upload(token("load"), warmUp, uploads);
+            Batch measured = Batch.upload(new FreshToken(config, "load@example.com"), warmUp, uploads);
             double uploadSeconds = (System.nanoTime() - start) / 1e9;
             measured.awaitEnded(Duration.ofMinutes(30));
             Map<String, Integer> outcome = measured.readResults();
@@ -147,9 +145,9 @@ public final class LoadRun {
     }
 
     /** One owner's uploads through the API, 8 clients at a time: presign, then PUT to S3. */
-    private record Batch(String token, Map<String, String> jobs) {
+    private record Batch(FreshToken token, Map<String, String> jobs) {
 
-        static Batch upload(String token, int first, int count) throws InterruptedException {
+        static Batch upload(FreshToken token, int first, int count) throws InterruptedException {
             Map<String, String> jobs = new ConcurrentHashMap<>();
             ExecutorService clients = Executors.newFixedThreadPool(8);
             for (int n = first; n < first + count; n++) {
@@ -157,7 +155,7 @@ public final class LoadRun {
                 int number = n;
                 clients.submit(() -> {
                     byte[] bytes = Corpus.read(file);
-                    JsonPath presigned = ApiClient.presign(token, number + ".jpg", "image/jpeg", bytes.length);
+                    JsonPath presigned = ApiClient.presign(token.get(), number + ".jpg", "image/jpeg", bytes.length);
                     if (ApiClient.put(presigned.getString("upload.url"), "image/jpeg", bytes) == 200) {
                         jobs.put(presigned.getString("jobId"), file);
                     }
@@ -175,7 +173,7 @@ public final class LoadRun {
                 Map<String, String> status = new HashMap<>();
                 String cursor = null;
                 do {
-                    var request = given().auth().oauth2(token).queryParam("limit", 100);
+                    var request = given().auth().oauth2(token.get()).queryParam("limit", 100);
                     JsonPath page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/v1/jobs")
                             .then().statusCode(200).extract().jsonPath();
                     List<String> ids = page.getList("items.jobId");
@@ -195,7 +193,7 @@ public final class LoadRun {
         /** Each job read once, as its client would read the result; the count of each final status. */
         Map<String, Integer> readResults() {
             Map<String, Integer> counts = new HashMap<>();
-            jobs.keySet().forEach(id -> counts.merge(ApiClient.job(token, id).getString("status"), 1, Integer::sum));
+            jobs.keySet().forEach(id -> counts.merge(ApiClient.job(token.get(), id).getString("status"), 1, Integer::sum));
             return counts;
         }
 
@@ -214,11 +212,6 @@ public final class LoadRun {
     private static long serviceRequests(Map<String, Long> counts) {
         return counts.entrySet().stream().filter(e -> !e.getKey().startsWith(AwsOperations.PRESIGNED))
                 .mapToLong(Map.Entry::getValue).sum();
-    }
-
-    private static String token(String owner) {
-        // Valid for the whole run: a dev token's default lifetime (5 minutes) is shorter than a long run.
-        return Jwt.issuer(DevKey.ISSUER).subject(owner).expiresIn(Duration.ofHours(2)).sign(DevKey.privateKey());
     }
 
     private static Duration cpu(ServiceProcess service) {
@@ -262,5 +255,31 @@ public final class LoadRun {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * An access token of a user of the pool, which a packaged service trusts (it trusts no dev key). The
+     * pool's tokens live an hour, and a long run lasts longer: signs in again after 45 minutes.
+     */
+    private static final class FreshToken {
+        private final Map<String, String> config;
+        private final String email;
+        private String token;
+        private long signedInAt;
+
+        FreshToken(Map<String, String> config, String email) {
+            this.config = config;
+            this.email = email;
+        }
+
+        synchronized String get() {
+            if (token == null || System.nanoTime() - signedInAt > Duration.ofMinutes(45).toNanos()) {
+                try (PoolUsers users = PoolUsers.of(config)) {
+                    token = users.signIn(config.get("app.cognito.client-id"), email).accessToken();
+                }
+                signedInAt = System.nanoTime();
+            }
+            return token;
+        }
     }
 }
