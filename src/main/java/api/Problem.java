@@ -18,6 +18,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 406 -> "Not Acceptable";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
+            case 429 -> "Too Many Requests";
             default -> "Internal Server Error";
         };
     }
