@@ -2,6 +2,7 @@ package flow;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,14 +13,17 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -214,19 +218,19 @@ class RequestLimitsTest {
         String key = given().auth().oauth2(victim).get("/v1/jobs/" + jobId).then().statusCode(200).extract()
                 .path("images[0].source.key");
         String victimId = key.split("/")[1];
-        var sha = java.security.MessageDigest.getInstance("SHA-256").digest("alice@example.com".getBytes(StandardCharsets.UTF_8));
-        String previousId = "u-" + java.util.HexFormat.of().formatHex(sha, 0, 16);
+        byte[] sha = MessageDigest.getInstance("SHA-256").digest("alice@example.com".getBytes(StandardCharsets.UTF_8));
+        String previousId = "u-" + HexFormat.of().formatHex(sha, 0, 16);
         for (String chosen : new String[] {victimId, previousId, victimId.substring(1), "alice_example.com"}) {
             String attacker = DevKey.token(chosen);
             given().auth().oauth2(attacker).get("/v1/jobs/" + jobId).then().statusCode(404);
-            given().auth().oauth2(attacker).get("/v1/jobs").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+            given().auth().oauth2(attacker).get("/v1/jobs").then().statusCode(200).body("items", empty());
             given().auth().oauth2(attacker).contentType(ContentType.JSON)
                     .body(Map.of("images", List.of("s3://" + BUCKET + "/" + key))).post("/v1/jobs")
                     .then().statusCode(403).body("code", equalTo("forbidden-source"));
         }
     }
 
-    private static io.restassured.response.Response presign(String token, Map<String, Object> body) {
+    private static Response presign(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/v1/uploads");
     }
 
