@@ -1,12 +1,15 @@
 package api;
 
 import aws.ObjectUrls;
+import imaging.Preset;
+import imaging.VariantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,9 +18,11 @@ import jobs.Job;
 import jobs.JobListing;
 import jobs.JobStore;
 import jobs.PageKey;
+import jobs.VariantRecord;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import pipeline.Presets;
 import support.Json;
 import support.Ulid;
 
@@ -37,11 +42,13 @@ public class JobsApi {
 
     private final JobStore jobs;
     private final ObjectUrls urls;
+    private final Presets presets;
     private final String bucket;
 
-    public JobsApi(JobStore jobs, ObjectUrls urls, @ConfigProperty(name = "app.s3.bucket") String bucket) {
+    public JobsApi(JobStore jobs, ObjectUrls urls, Presets presets, @ConfigProperty(name = "app.s3.bucket") String bucket) {
         this.jobs = jobs;
         this.urls = urls;
+        this.presets = presets;
         this.bucket = bucket;
     }
 
@@ -57,7 +64,8 @@ public class JobsApi {
                 "jobId must be a job id as POST /v1/uploads or /v1/jobs returned it: 26 characters of Crockford base32"));
         Job job = jobs.find(id).filter(j -> j.owner().equals(owner))
                 .orElseThrow(() -> ApiException.notFound("No job " + id));
-        return job.withImages(job.images().stream().map(this::withUrls).toList());
+        List<VariantSpec> specs = presets.find(job.preset()).map(Preset::variants).orElse(List.of());
+        return job.withImages(job.images().stream().map(image -> withUrls(image, specs)).toList());
     }
 
     /**
@@ -122,11 +130,11 @@ public class JobsApi {
         return ApiException.invalid("cursor is not one this API returned for your jobs; pass nextCursor as it is");
     }
 
-    private ImageRecord withUrls(ImageRecord image) {
+    private ImageRecord withUrls(ImageRecord image, List<VariantSpec> specs) {
         if (image.variants() == null) {
             return image;
         }
-        return image.withVariants(image.variants().stream()
-                .map(v -> v.withUrl(urls.download(bucket, v.key()))).toList());
+        List<VariantRecord> served = image.variants().stream().map(v -> v.withUrl(urls.download(bucket, v.key()))).toList();
+        return image.withVariants(served).withSrcset(Srcsets.of(specs, served));
     }
 }

@@ -2,6 +2,7 @@ package imaging;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import imaging.VariantSpec.Size;
+import imaging.dicom.DicomFile;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -63,6 +64,9 @@ public final class ImageDecoder {
      * straight into the downscaler, anything else decoded whole first.
      */
     private BufferedImage firstFrame(byte[] data, Inspection inspection, Size wanted) throws ImageRejectedException {
+        if (inspection.format() == ImageFormat.DICOM) {
+            return shrink(DicomFile.read(data).firstFrame(), wanted);
+        }
         if (inspection.format() == ImageFormat.JPEG && inspection.pixels() > JpegBands.THRESHOLD_PIXELS
                 && (wanted.width() < inspection.width() || wanted.height() < inspection.height())) {
             try {
