@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The errors raised before a request reaches a route (no or bad token, unknown path, wrong method or
- * media type, a body over {@code quarkus.http.limits.max-body-size}) as problem+json too, so clients parse one error shape everywhere.
+ * media type, a body over {@code quarkus.http.limits.max-body-size}) as problem+json too, so clients
+ * parse one error shape everywhere.
  */
 @ApplicationScoped
 public class FrameworkProblems {

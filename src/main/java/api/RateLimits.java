@@ -18,7 +18,7 @@ import jobs.RateDecision;
 @Named("rateLimits")
 public class RateLimits {
 
-    /** A call that is limited, with the settings that limit it. */
+    /** A call that is limited: its name in the table and in messages. */
     public enum Action {
         UPLOADS("uploads", "POST /v1/uploads"),
         JOBS("jobs", "POST /v1/jobs");
@@ -41,8 +41,8 @@ public class RateLimits {
         for (Action action : Action.values()) {
             RateLimitSettings.Limit limit = limit(action);
             if (limit.requests() < 1 || limit.window().compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("app.rate-limits.%s: requests must be at least 1 and window at least 1 s (got %d per %s)"
-                        .formatted(action.key, limit.requests(), limit.window()));
+                throw new IllegalArgumentException(("app.rate-limits.%s: requests must be at least 1 and the window"
+                        + " at least 1 s; got %d per %s").formatted(action.key, limit.requests(), limit.window()));
             }
         }
     }

@@ -19,6 +19,7 @@ import jobs.SourceObject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import support.Ulid;
 import testing.ApiClient;
 import testing.LocalAwsTestResource;
 import testing.Queues;
@@ -43,7 +44,7 @@ class RetriesExhaustedTest {
     void aFailureThatOutlastsTheRetriesEndsInTheDeadLetterQueueWithItsReason() {
         // The event names an object S3 does not have: every fetch fails, retried like any S3 error.
         String key = "uploads/oscar/01VANISHED/photo.jpg";
-        Job job = Job.create("01VANISHED" + System.nanoTime(), "oscar", "default", Map.of(),
+        Job job = Job.create(Ulid.next(Instant.now()), "oscar", "default", Map.of(),
                 List.of(new SourceObject(LocalAwsTestResource.BUCKET, key, 1234L, "image/jpeg")), Instant.now());
         store.create(job);
         String queue = sqs.getQueueUrl(q -> q.queueName(LocalAwsTestResource.QUEUE)).queueUrl();
