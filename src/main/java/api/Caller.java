@@ -1,5 +1,6 @@
 package api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -40,16 +41,21 @@ public final class Caller {
      *         {@code sub}, a blank one, or one {@link #ownerId} refuses
      */
     public static String owner(Exchange exchange) {
-        QuarkusHttpUser user = exchange.getMessage().getHeader(AUTHENTICATED_USER, QuarkusHttpUser.class);
-        if (user == null || user.getSecurityIdentity().isAnonymous()) {
-            throw unauthorized("A valid bearer token is required");
-        }
-        Principal principal = user.getSecurityIdentity().getPrincipal();
+        Principal principal = identity(exchange).getPrincipal();
         String subject = principal instanceof JsonWebToken jwt ? jwt.getSubject() : principal.getName();
         if (subject == null || subject.isBlank()) {
             throw unauthorized("The bearer token has no subject (sub); it cannot own uploads or jobs");
         }
         return ownerId(subject);
+    }
+
+    /** The verified caller: its token ({@link JsonWebToken} principal) and its groups (roles). */
+    public static SecurityIdentity identity(Exchange exchange) {
+        QuarkusHttpUser user = exchange.getMessage().getHeader(AUTHENTICATED_USER, QuarkusHttpUser.class);
+        if (user == null || user.getSecurityIdentity().isAnonymous()) {
+            throw unauthorized("A valid bearer token is required");
+        }
+        return user.getSecurityIdentity();
     }
 
     /**

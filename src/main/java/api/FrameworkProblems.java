@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,11 +22,15 @@ public class FrameworkProblems {
 
     private final RestPaths rest;
     private final long maxBodyBytes;
+    /** The /v1 paths anyone may call (signing up and in), as the HTTP permissions list them. */
+    private final Set<String> publicPaths;
 
     public FrameworkProblems(RestPaths rest,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "quarkus.http.auth.permission.accounts.paths") Set<String> publicPaths) {
         this.rest = rest;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.publicPaths = publicPaths;
     }
 
     void install(@Observes Router router) {
@@ -44,7 +49,8 @@ public class FrameworkProblems {
         router.routeWithRegex("/(v1|admin)/.*").order(Integer.MIN_VALUE).handler(ctx -> {
             String authorization = ctx.request().getHeader("Authorization");
             boolean preflight = ctx.request().method() == HttpMethod.OPTIONS;
-            if (!preflight && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
+            if (!preflight && !publicPaths.contains(ctx.normalizedPath())
+                    && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
                 respond(ctx, 401);
             } else {
                 ctx.next();
