@@ -80,6 +80,8 @@ public final class LoadRun {
         config.put("app.local.enabled", "true");
         config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
         config.put("quarkus.log.category.\"pipeline\".level", "WARN");
+        // one account pushes every upload of a batch: its per-owner limit would pace the run instead of the service
+        config.put("app.rate-limits.uploads.requests", Integer.toString(Math.max(uploads, warmUp)));
         int port = LocalAwsTestResource.freePort();
         Path dir = Files.createDirectories(Path.of("target/load"));
         Path gcLog = dir.resolve("gc-" + System.nanoTime() + ".log");
