@@ -48,8 +48,8 @@ import testing.ServiceProcess;
  * none lapses here); each job header counts every image completed and none failed; both queues hold no
  * message, visible or in flight (the upload-expiry checks are delayed messages and not counted); and
  * after waiting longer than the visibility timeout and the lease, every variant object keeps its ETag and
- * Last-Modified, and the items and headers read the same. Small images and a two-variant preset keep it short (about
- * two minutes on two loaded cores).
+ * Last-Modified, and the items and headers read the same. Small images and a two-variant preset keep it short (six
+ * minutes on two cores shared at a load average of about 20; most of it waiting for the CPU).
  */
 class ScaleOutIT {
 
