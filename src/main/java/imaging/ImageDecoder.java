@@ -2,31 +2,26 @@ package imaging;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import imaging.VariantSpec.Size;
+import imaging.formats.Structures;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.EOFException;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes the first frame of an inspected upload (colour already in sRGB) and brings it to 8-bit BGR
- * (ARGB when the source has alpha), scaled down to what the outputs need.
- * Decoders that pad missing data with grey only warn; such warnings fail the image instead.
+ * (ARGB when the source has alpha), scaled down to what the outputs need. The first frame of an
+ * animation is drawn at its place on a transparent canvas of the picture's size. Decoder warnings are
+ * judged by kind ({@link DecoderVerdict}): a decoder that pads damaged data with grey fails the image.
  */
 public final class ImageDecoder {
-
-    /** Decoder messages meaning the data stops early (the decoder would pad the rest with grey). */
-    private static final Pattern TRUNCATION = Pattern.compile("(?i)premature end|truncated|missing EOI|\\bEOF\\b");
-    /** Decoder messages meaning the data is damaged; colour-management notices are not among them. */
-    private static final Pattern DAMAGE = Pattern.compile("(?i)corrupt|bad huffman|invalid|unexpected marker");
 
     /**
      * Decodes the first frame and scales it down, still as stored, to the smallest size the outputs can
@@ -36,33 +31,22 @@ public final class ImageDecoder {
     public DecodedImage decode(byte[] data, Inspection inspection, UnaryOperator<Size> need)
             throws ImageRejectedException {
         Size size = new Size(inspection.width(), inspection.height());
-        if (inspection.format() == ImageFormat.WEBP) {
-            var frame = AnimatedWebp.firstFrame(data);
-            if (frame.isPresent()) {
-                BufferedImage first = read(frame.get().webp(), inspection, null);
-                BufferedImage canvas = new BufferedImage(frame.get().canvasWidth(), frame.get().canvasHeight(),
-                        BufferedImage.TYPE_INT_ARGB);
-                Graphics2D g = canvas.createGraphics();
-                try {
-                    g.drawImage(first, frame.get().x(), frame.get().y(), null);
-                } finally {
-                    g.dispose();
-                }
-                return new DecodedImage(shrink(canvas, need.apply(size)), inspection, true, ExifSummary.NONE);
-            }
-        }
-        ExifSummary exif = ExifSummary.read(data, inspection.format());
-        boolean animated = inspection.format() == ImageFormat.GIF && hasSecondFrame(data);
+        ExifSummary exif = ExifSummary.read(data, inspection);
         Orientation orientation = exif.orientationTransform();
         Size wanted = orientation.turn(need.apply(orientation.turn(size)));
-        return new DecodedImage(firstFrame(data, inspection, wanted), inspection, animated, exif);
+        return new DecodedImage(firstFrame(data, inspection, wanted), inspection, inspection.animated(), exif);
     }
 
     /**
-     * The stored pixels at the wanted size: a JPEG over {@link JpegBands#THRESHOLD_PIXELS} band by band
-     * straight into the downscaler, anything else decoded whole first.
+     * The stored pixels at the wanted size: an animation's first frame on its canvas, a JPEG over
+     * {@link JpegBands#THRESHOLD_PIXELS} band by band straight into the downscaler, anything else decoded
+     * whole first.
      */
     private BufferedImage firstFrame(byte[] data, Inspection inspection, Size wanted) throws ImageRejectedException {
+        Optional<byte[]> still = Structures.firstFrameStill(inspection.format(), data);
+        if (still.isPresent() || inspection.framed()) {
+            return shrink(onCanvas(read(still.orElse(data), inspection, null), inspection), wanted);
+        }
         if (inspection.format() == ImageFormat.JPEG && inspection.pixels() > JpegBands.THRESHOLD_PIXELS
                 && (wanted.width() < inspection.width() || wanted.height() < inspection.height())) {
             try {
@@ -82,27 +66,31 @@ public final class ImageDecoder {
         return Resizer.resize(pixels, wanted.width(), wanted.height());
     }
 
-    /** Whether a GIF goes on after its first frame: the reader skips to the second one's header. */
-    private static boolean hasSecondFrame(byte[] data) {
-        try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
-            ImageReader reader = ImageInspector.readerFor(ImageFormat.GIF);
-            try {
-                reader.setInput(in, true, true);
-                reader.getWidth(1);
-                return true;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IndexOutOfBoundsException | IOException e) {
-            return false;
+    /**
+     * The first frame drawn at its place on a transparent canvas of the picture's size, clipped to it
+     * (a GIF's background counts as transparent); the frame itself when it is the whole canvas.
+     */
+    private static BufferedImage onCanvas(BufferedImage frame, Inspection inspection) {
+        Area at = inspection.frame();
+        if (at.x() == 0 && at.y() == 0 && frame.getWidth() == inspection.width()
+                && frame.getHeight() == inspection.height()) {
+            return frame;
         }
+        BufferedImage canvas = new BufferedImage(inspection.width(), inspection.height(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = canvas.createGraphics();
+        try {
+            g.drawImage(frame, at.x(), at.y(), null);
+        } finally {
+            g.dispose();
+        }
+        return canvas;
     }
 
     /** Decodes the first frame, or the given region of it (null for all). */
     BufferedImage read(byte[] data, Inspection inspection, Rectangle region) throws ImageRejectedException {
         List<String> warnings = new ArrayList<>();
         BufferedImage raw;
-        try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(Structures.forDecoder(inspection.format(), data))) {
             ImageReader reader = ImageInspector.readerFor(inspection.format());
             try {
                 reader.setInput(in, true, true);
@@ -113,35 +101,16 @@ public final class ImageDecoder {
             } finally {
                 reader.dispose();
             }
-        } catch (EOFException e) {
-            throw truncated(inspection, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            if (TRUNCATION.matcher(message).find()) {
-                throw truncated(inspection, message);
-            }
-            throw new ImageRejectedException(RejectReason.CORRUPT,
-                    "The %s data cannot be decoded: %s".formatted(name(inspection), message), e);
+            throw DecoderVerdict.ofFailure(e, inspection.format());
         }
         for (String message : warnings) {
-            if (TRUNCATION.matcher(message).find()) {
-                throw truncated(inspection, message);
-            }
-            if (DAMAGE.matcher(message).find()) {
-                throw new ImageRejectedException(RejectReason.CORRUPT,
-                        "The %s data is damaged: %s".formatted(name(inspection), message));
+            ImageRejectedException rejection = DecoderVerdict.ofWarning(message, inspection.format());
+            if (rejection != null) {
+                throw rejection;
             }
         }
         return raw;
-    }
-
-    private static ImageRejectedException truncated(Inspection inspection, String detail) {
-        return new ImageRejectedException(RejectReason.TRUNCATED,
-                "The %s file ends before its image data does (%s)".formatted(name(inspection), detail));
-    }
-
-    private static String name(Inspection inspection) {
-        return inspection.format().id().toUpperCase(Locale.ROOT);
     }
 
     /**

@@ -46,10 +46,11 @@ public class ImagePipeline {
 
     public ImagePipeline(JobStore jobs, Presets presets, @ConfigProperty(name = "app.limits.max-bytes") long maxBytes,
             @ConfigProperty(name = "app.limits.max-pixels") long maxPixels,
+            @ConfigProperty(name = "app.limits.max-jpeg-scans") int maxJpegScans,
             @ConfigProperty(name = "app.pipeline.max-pixels-in-flight") long maxPixelsInFlight) {
         this.jobs = jobs;
         this.presets = presets;
-        this.limits = new Limits(maxBytes, maxPixels);
+        this.limits = new Limits(maxBytes, maxPixels, maxJpegScans);
         this.renderer = new Renderer(limits);
         this.budget = new PixelBudget(maxPixelsInFlight);
     }

@@ -1,0 +1,93 @@
+package imaging.formats;
+
+import imaging.Area;
+import imaging.ImageFormat;
+import imaging.ImageRejectedException;
+import imaging.Inspection;
+
+/**
+ * Reads a GIF's blocks from the header to the trailer (GIF89a specification), never its pixels: the
+ * logical screen, the colour tables' sizes, and every image descriptor up to {@link #MAX_FRAMES} (size
+ * against the pixel limit, LZW minimum code size), stepping over each data sub-block chain. A file that
+ * stops before the trailer is {@code truncated}.
+ */
+final class GifStructure {
+
+    /** Descriptors checked before the walk stops: only the first frame is decoded. */
+    static final int MAX_FRAMES = 10_000;
+
+    private GifStructure() {
+    }
+
+    static Inspection read(byte[] data, Budget budget) throws ImageRejectedException {
+        Bytes in = new Bytes(data, "GIF", true);
+        int screenWidth = in.u16(6, "the logical screen descriptor");
+        int screenHeight = in.u16(8, "the logical screen descriptor");
+        int flags = in.u8(10, "the logical screen descriptor");
+        if (screenWidth > 0 && screenHeight > 0) {
+            budget.canvas(screenWidth, screenHeight);
+        }
+        long pos = 13 + colourTable(flags);
+        in.require(13, pos - 13, "its global colour table");
+        Area first = null;
+        int frames = 0;
+        while (frames < MAX_FRAMES) {
+            int block = in.u8(pos, "its blocks (no trailer)");
+            if (block == 0x3B) {
+                break;
+            } else if (block == 0x21) {
+                in.u8(pos + 1, "an extension");
+                pos = subBlocks(in, pos + 2, "an extension");
+            } else if (block == 0x2C) {
+                frames++;
+                String name = "frame " + frames;
+                int x = in.u16(pos + 1, "an image descriptor");
+                int y = in.u16(pos + 3, "an image descriptor");
+                int width = in.u16(pos + 5, "an image descriptor");
+                int height = in.u16(pos + 7, "an image descriptor");
+                int imageFlags = in.u8(pos + 9, "an image descriptor");
+                budget.part(name, width, height);
+                pos += 10 + colourTable(imageFlags);
+                int codeSize = in.u8(pos, "the image data of " + name);
+                // The JDK's GIFImageReader takes 1-8 ("Bad code size"); 8 bits a pixel is GIF's most.
+                if (codeSize < 1 || codeSize > 8) {
+                    throw budget.corrupt("%s has LZW minimum code size %d".formatted(name, codeSize));
+                }
+                pos = subBlocks(in, pos + 1, "the image data of " + name);
+                if (first == null) {
+                    first = new Area(x, y, width, height);
+                }
+            } else {
+                throw budget.corrupt("byte %,d starts an unknown block (0x%02X)".formatted(pos, block));
+            }
+        }
+        if (first == null) {
+            throw budget.corrupt("it has no image");
+        }
+        if (screenWidth == 0 || screenHeight == 0) {
+            // As browsers do: a screen of no size is taken from the first frame.
+            screenWidth = Math.max(screenWidth, first.x() + first.width());
+            screenHeight = Math.max(screenHeight, first.y() + first.height());
+            budget.canvas(screenWidth, screenHeight);
+        }
+        return new Inspection(ImageFormat.GIF, screenWidth, screenHeight, data.length, first, first, frames,
+                frames > 1, 0, null);
+    }
+
+    /** Bytes of the colour table the flags announce (3 x 2^(n+1)), or 0. */
+    private static int colourTable(int flags) {
+        return (flags & 0x80) == 0 ? 0 : 3 << ((flags & 0x07) + 1);
+    }
+
+    /** Steps over a chain of data sub-blocks (each a length byte and that many bytes, ended by 0). */
+    private static long subBlocks(Bytes in, long pos, String what) throws ImageRejectedException {
+        while (true) {
+            int length = in.u8(pos, what);
+            if (length == 0) {
+                return pos + 1;
+            }
+            in.require(pos + 1, length, what);
+            pos += 1 + length;
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package imaging.formats;
+
+import imaging.Area;
+import imaging.ImageFormat;
+import imaging.ImageRejectedException;
+import imaging.Inspection;
+import imaging.Span;
+
+/**
+ * Reads a JPEG's markers from SOI to EOI, never its pixels (ITU-T T.81, annex B): the frame header
+ * (coding process, sample precision, size, components and their sampling), every scan header (counted
+ * against the scan limit), and where the EXIF block is. Scans' entropy-coded data is stepped over by
+ * looking for the next marker, so a file cut inside a scan, or without EOI, is {@code truncated}.
+ */
+final class JpegStructure {
+
+    private static final int SOI = 0xD8;
+    private static final int EOI = 0xD9;
+    private static final int SOS = 0xDA;
+    private static final int DHP = 0xDE;
+    private static final int EXP = 0xDF;
+    private static final int APP1 = 0xE1;
+
+    /** The frame header (SOFn) of a JPEG stream. */
+    record Frame(int marker, int width, int height, int[] ids, int[] blocks) {
+
+        int components() {
+            return ids.length;
+        }
+
+        boolean progressive() {
+            return marker == 0xC2 || marker == 0xCA;
+        }
+    }
+
+    /** What a walk from SOI to EOI found. */
+    record Stream(Frame frame, int scans, Span exif) {
+    }
+
+    private JpegStructure() {
+    }
+
+    static Inspection read(byte[] data, Budget budget) throws ImageRejectedException {
+        Bytes in = new Bytes(data, "JPEG", false);
+        Stream stream = walk(in, 0, data.length, budget, null);
+        Frame frame = stream.frame();
+        Area all = Area.of(frame.width(), frame.height());
+        return new Inspection(ImageFormat.JPEG, frame.width(), frame.height(), data.length, all, all, 1, false,
+                stream.scans(), stream.exif());
+    }
+
+    /**
+     * Walks the JPEG stream in {@code [start, end)}, which must begin with SOI, up to its EOI. The frame
+     * header's size is checked against the limits as soon as it is read: as the picture's, or as that of
+     * the named part (a TIFF strip or tile holding a JPEG stream).
+     */
+    static Stream walk(Bytes in, long start, long end, Budget budget, String part) throws ImageRejectedException {
+        if (in.u8(start, "its start-of-image marker") != 0xFF || in.u8(start + 1, "its start-of-image marker") != SOI) {
+            throw budget.corrupt("it does not start with a start-of-image marker");
+        }
+        Frame frame = null;
+        int scans = 0;
+        Span exif = null;
+        long pos = start + 2;
+        while (true) {
+            pos = nextMarker(in.array(), pos, end);
+            if (pos < 0) {
+                throw budget.truncated(scans == 0 ? "it stops before its first scan"
+                        : "it stops before its end-of-image marker");
+            }
+            int marker = in.u8(pos + 1, "a marker");
+            pos += 2;
+            if (marker == EOI) {
+                break;
+            }
+            if (marker == SOI) {
+                throw budget.corrupt("it has a second start-of-image marker");
+            }
+            if (marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
+                continue; // restart markers and TEM stand alone
+            }
+            if (pos + 2 > end) {
+                throw budget.truncated("it stops inside the marker segment 0x%02X".formatted(marker));
+            }
+            int length = in.u16(pos, "a marker segment");
+            if (length < 2) {
+                throw budget.corrupt("marker segment 0x%02X at byte %,d has length %d".formatted(marker, pos - 2, length));
+            }
+            long body = pos + 2;
+            long next = pos + length;
+            if (next > end) {
+                throw budget.truncated("its marker segment 0x%02X at byte %,d runs to byte %,d".formatted(marker,
+                        pos - 2, next));
+            }
+            if (isFrameHeader(marker)) {
+                if (frame != null) {
+                    throw budget.corrupt("it has a second frame header");
+                }
+                frame = frame(in, marker, body, length - 2, budget, part);
+            } else if (marker == DHP || marker == EXP) {
+                throw budget.unsupported("Hierarchical JPEG coding");
+            } else if (marker == SOS) {
+                if (frame == null) {
+                    throw budget.corrupt("a scan comes before the frame header");
+                }
+                scanHeader(in, frame, body, length - 2, budget);
+                scans++;
+                budget.scans(scans, frame.progressive());
+                pos = nextMarker(in.array(), next, end);
+                if (pos < 0) {
+                    throw budget.truncated("it stops inside the data of scan %d (no end-of-image marker)".formatted(scans));
+                }
+                continue;
+            } else if (marker == APP1 && exif == null && length >= 8 && in.startsWith(body, "Exif\0\0")) {
+                exif = new Span((int) body + 6, length - 8);
+            }
+            pos = next;
+        }
+        if (frame == null) {
+            throw budget.corrupt("it has no frame header");
+        }
+        if (scans == 0) {
+            throw budget.corrupt("it has no scan");
+        }
+        return new Stream(frame, scans, exif);
+    }
+
+    /**
+     * The position of the 0xFF starting the next marker at or after {@code from}, stepping over stuffed
+     * bytes (FF 00), restart markers and fill bytes as they occur in entropy-coded data; -1 if none.
+     * Stray bytes before a marker are stepped over too, as libjpeg does (with a warning).
+     */
+    private static long nextMarker(byte[] a, long from, long end) {
+        int limit = (int) Math.min(end, a.length) - 1;
+        for (int i = (int) from; i < limit; i++) {
+            if (a[i] == (byte) 0xFF) {
+                int next = a[i + 1] & 0xFF;
+                if (next != 0x00 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isFrameHeader(int marker) {
+        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    }
+
+    private static Frame frame(Bytes in, int marker, long at, int length, Budget budget, String part)
+            throws ImageRejectedException {
+        String coding = switch (marker) {
+            case 0xC3 -> "Lossless JPEG coding (SOF3)";
+            case 0xC5, 0xC6, 0xC7, 0xCD, 0xCE, 0xCF -> "Hierarchical JPEG coding (SOF%d)".formatted(marker - 0xC0);
+            case 0xCB -> "Lossless arithmetic JPEG coding (SOF11)";
+            case 0xC9, 0xCA -> JpegCodings.arithmeticDecodable() ? null
+                    : "Arithmetic JPEG coding (SOF%d)".formatted(marker - 0xC0);
+            default -> null;
+        };
+        if (coding != null) {
+            throw budget.unsupported(coding);
+        }
+        if (length < 6) {
+            throw budget.corrupt("its frame header is %d bytes long".formatted(length));
+        }
+        int precision = in.u8(at, "the frame header");
+        int height = in.u16(at + 1, "the frame header");
+        int width = in.u16(at + 3, "the frame header");
+        int components = in.u8(at + 5, "the frame header");
+        if (precision != 8) {
+            throw budget.unsupported("JPEG with %d-bit samples".formatted(precision));
+        }
+        if (height == 0 && width > 0) {
+            throw budget.unsupported("JPEG whose height is given later by a DNL marker");
+        }
+        if (part == null) {
+            budget.canvas(width, height);
+        } else {
+            budget.part(part + "'s JPEG stream", width, height);
+        }
+        if (components != 1 && components != 3 && components != 4) {
+            throw budget.unsupported("JPEG with %d colour components".formatted(components));
+        }
+        if (length != 6 + 3 * components) {
+            throw budget.corrupt("its frame header is %d bytes long for %d components".formatted(length, components));
+        }
+        int[] ids = new int[components];
+        int[] blocks = new int[components];
+        for (int c = 0; c < components; c++) {
+            ids[c] = in.u8(at + 6 + 3 * c, "the frame header");
+            int sampling = in.u8(at + 7 + 3 * c, "the frame header");
+            int table = in.u8(at + 8 + 3 * c, "the frame header");
+            int h = sampling >> 4;
+            int v = sampling & 0x0F;
+            if (h < 1 || h > 4 || v < 1 || v > 4 || table > 3) {
+                throw budget.corrupt("component %d has sampling %dx%d and quantisation table %d".formatted(c + 1, h, v,
+                        table));
+            }
+            blocks[c] = h * v;
+        }
+        return new Frame(marker, width, height, ids, blocks);
+    }
+
+    /** A scan header: 1-4 of the frame's components, and an interleaved MCU of at most 10 blocks. */
+    private static void scanHeader(Bytes in, Frame frame, long at, int length, Budget budget)
+            throws ImageRejectedException {
+        int count = length > 0 ? in.u8(at, "a scan header") : 0;
+        if (count < 1 || count > 4 || length != 4 + 2 * count) {
+            throw budget.corrupt("a scan header lists %d components in %d bytes".formatted(count, length));
+        }
+        int mcu = 0;
+        for (int k = 0; k < count; k++) {
+            int id = in.u8(at + 1 + 2 * k, "a scan header");
+            int c = indexOf(frame.ids(), id);
+            if (c < 0) {
+                throw budget.corrupt("a scan names component %d, which the frame does not have".formatted(id));
+            }
+            mcu += frame.blocks()[c];
+        }
+        // libjpeg's D_MAX_BLOCKS_IN_MCU: an interleaved scan's MCU holds at most 10 blocks (T.81 B.2.3).
+        if (count > 1 && mcu > 10) {
+            throw budget.corrupt("an interleaved scan's MCU has %d blocks, at most 10 are allowed".formatted(mcu));
+        }
+    }
+
+    private static int indexOf(int[] values, int value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
