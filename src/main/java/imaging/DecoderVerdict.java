@@ -19,8 +19,12 @@ final class DecoderVerdict {
      * ignored"): the decoder carries on in sRGB. Checked first, as they may say "truncated".
      */
     private static final Pattern COLOUR_PROFILE = Pattern.compile("(?i)ICC|colou?r profile|color ?space");
-    /** libjpeg's JWRN_JPEG_EOF, the JDK's missing-EOI warning: the data ends early. */
-    private static final Pattern TRUNCATION = Pattern.compile("(?i)premature end of JPEG file|missing EOI|truncated");
+    /**
+     * libjpeg's JWRN_JPEG_EOF, the JDK's missing-EOI warning, libwebp's VP8_STATUS_NOT_ENOUGH_DATA (as
+     * webp-imageio names it): the data ends early.
+     */
+    private static final Pattern TRUNCATION = Pattern.compile(
+            "(?i)premature end of JPEG file|missing EOI|truncated|NotEnoughData|NOT_ENOUGH_DATA");
     /**
      * Damage the decoder papers over with grey or wrong pixels: libjpeg's JWRN_HUFF_BAD_CODE,
      * JWRN_ARITH_BAD_CODE, JWRN_HIT_MARKER (a scan's data stops short), JWRN_MUST_RESYNC,

@@ -4,12 +4,14 @@ import imaging.Area;
 import imaging.ImageFormat;
 import imaging.ImageRejectedException;
 import imaging.Inspection;
+import java.util.Arrays;
 
 /**
  * Reads a GIF's blocks from the header to the trailer (GIF89a specification), never its pixels: the
  * logical screen, the colour tables' sizes, and every image descriptor up to {@link #MAX_FRAMES} (size
  * against the pixel limit, LZW minimum code size), stepping over each data sub-block chain. A file that
- * stops before the trailer is {@code truncated}.
+ * stops before the trailer, or a first frame whose LZW data yields fewer pixels than the frame has, is
+ * {@code truncated}.
  */
 final class GifStructure {
 
@@ -53,10 +55,15 @@ final class GifStructure {
                 if (codeSize < 1 || codeSize > 8) {
                     throw budget.corrupt("%s has LZW minimum code size %d".formatted(name, codeSize));
                 }
-                pos = subBlocks(in, pos + 1, "the image data of " + name);
                 if (first == null) {
                     first = new Area(x, y, width, height);
+                    long pixels = lzwPixels(in, pos + 1, codeSize, first.pixels());
+                    if (pixels < first.pixels()) {
+                        throw budget.truncated("the image data of %s stops after %,d of its %,d pixels".formatted(name,
+                                pixels, first.pixels()));
+                    }
                 }
+                pos = subBlocks(in, pos + 1, "the image data of " + name);
             } else {
                 throw budget.corrupt("byte %,d starts an unknown block (0x%02X)".formatted(pos, block));
             }
@@ -72,6 +79,62 @@ final class GifStructure {
         }
         return new Inspection(ImageFormat.GIF, screenWidth, screenHeight, data.length, first, first, frames,
                 frames > 1, 0, null);
+    }
+
+    /**
+     * How many pixels the LZW data from {@code pos} (a sub-block chain) yields before its end code, or
+     * before it runs out, counting at most {@code wanted}: string lengths only, no pixel is produced.
+     * The JDK's decoder takes data that runs out as the end and leaves the rest of the frame blank.
+     * Codes are read as the JDK's GIFImageReader reads them (variable width, deferred growth, 12 bits).
+     */
+    private static long lzwPixels(Bytes in, long pos, int minCodeSize, long wanted) throws ImageRejectedException {
+        int clear = 1 << minCodeSize;
+        int end = clear + 1;
+        int[] length = new int[4096];
+        Arrays.fill(length, 1);
+        int next = clear + 2;
+        int size = minCodeSize + 1;
+        int previous = -1;
+        long produced = 0;
+        long bits = 0;
+        int bitCount = 0;
+        int blockLeft = in.u8(pos, "the image data of frame 1");
+        long at = pos + 1;
+        while (produced < wanted) {
+            while (bitCount < size) {
+                if (blockLeft == 0) {
+                    return produced; // the data runs out before the end code
+                }
+                bits |= (long) in.u8(at++, "the image data of frame 1") << bitCount;
+                bitCount += 8;
+                if (--blockLeft == 0) {
+                    blockLeft = in.u8(at++, "the image data of frame 1");
+                }
+            }
+            int code = (int) (bits & ((1 << size) - 1));
+            bits >>>= size;
+            bitCount -= size;
+            if (code == clear) {
+                next = clear + 2;
+                size = minCodeSize + 1;
+                previous = -1;
+                continue;
+            }
+            if (code == end) {
+                break;
+            }
+            int codeLength = code < next ? length[code] : code == next && previous >= 0 ? length[previous] + 1 : 1;
+            if (previous >= 0 && next < 4096) {
+                length[next] = length[previous] + 1;
+                next++;
+                if (next == 1 << size && size < 12) {
+                    size++;
+                }
+            }
+            produced += codeLength;
+            previous = code;
+        }
+        return produced;
     }
 
     /** Bytes of the colour table the flags announce (3 x 2^(n+1)), or 0. */

@@ -1,0 +1,97 @@
+package testing;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Hand-made GIF files: a logical screen with a 128-colour global table and frames of one colour each,
+ * placed anywhere. The LZW data sends every pixel as a literal 8-bit code and clears the table before it
+ * would grow past 8 bits (minimum code size 7), which every decoder reads.
+ */
+public final class GifBytes {
+
+    private final Bin out = Bin.little();
+
+    private GifBytes(int screenWidth, int screenHeight, int[] palette) {
+        out.ascii("GIF89a").u16(screenWidth).u16(screenHeight).u8(0x80 | 0x70 | 6, 0, 0);
+        for (int i = 0; i < 128; i++) {
+            int rgb = i < palette.length ? palette[i] : 0;
+            out.u8(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
+        }
+    }
+
+    /** A screen with the given colours (0xRRGGBB) first in its 128-entry global table. */
+    public static GifBytes screen(int width, int height, int... palette) {
+        return new GifBytes(width, height, palette);
+    }
+
+    /** A graphic control extension making {@code index} transparent in the next frame. */
+    public GifBytes transparent(int index) {
+        out.u8(0x21, 0xF9, 4, 0x01).u16(10).u8(index, 0);
+        return this;
+    }
+
+    /** A frame of {@code colour} (a palette index) at (x, y). */
+    public GifBytes frame(int x, int y, int width, int height, int colour) {
+        out.u8(0x2C).u16(x).u16(y).u16(width).u16(height).u8(0);
+        out.u8(7).bytes(subBlocks(lzw(width * height, colour))).u8(0);
+        return this;
+    }
+
+    /** A frame's descriptor only, with the given LZW minimum code size and one empty data block chain. */
+    public GifBytes descriptor(int x, int y, int width, int height, int codeSize) {
+        out.u8(0x2C).u16(x).u16(y).u16(width).u16(height).u8(0).u8(codeSize, 0);
+        return this;
+    }
+
+    public GifBytes raw(int... bytes) {
+        out.u8(bytes);
+        return this;
+    }
+
+    public GifBytes trailer() {
+        out.u8(0x3B);
+        return this;
+    }
+
+    public byte[] bytes() {
+        return out.toBytes();
+    }
+
+    /** Clear, then each pixel as a literal code of 8 bits, a clear every 120 codes, then end of information. */
+    private static byte[] lzw(int pixels, int colour) {
+        BitWriter bits = new BitWriter();
+        int clear = 128;
+        bits.write(clear);
+        for (int i = 0; i < pixels; i++) {
+            if (i > 0 && i % 120 == 0) {
+                bits.write(clear);
+            }
+            bits.write(colour);
+        }
+        bits.write(clear + 1);
+        return bits.bytes();
+    }
+
+    private static byte[] subBlocks(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int at = 0; at < data.length; at += 255) {
+            int length = Math.min(255, data.length - at);
+            out.write(length);
+            out.write(data, at, length);
+        }
+        return out.toByteArray();
+    }
+
+    /** 8-bit codes, least significant bit first, as GIF packs them. */
+    private static final class BitWriter {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        void write(int code) {
+            out.write(code);
+        }
+
+        byte[] bytes() {
+            return out.toByteArray();
+        }
+    }
+}
