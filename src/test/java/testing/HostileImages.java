@@ -107,6 +107,11 @@ public final class HostileImages {
                 64, 48);
         render("jpeg-icc-chunk-1-of-3", JpegBytes.withSegment(base, JpegBytes.segment(0xE2,
                 Bin.concat(icc, new byte[] {1, 3}, new byte[128]))), 64, 48);
+        byte[] srgb = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+        byte[] tagsZeroed = srgb.clone();
+        java.util.Arrays.fill(tagsZeroed, 132 + 12 * (srgb[131] & 0xFF), tagsZeroed.length, (byte) 0);
+        render("jpeg-icc-tag-data-zeroed", JpegBytes.withSegment(base, JpegBytes.segment(0xE2,
+                Bin.concat(icc, new byte[] {1, 1}, tagsZeroed))), 64, 48);
         render("jpeg-exif-10000-chained-directories", JpegBytes.withSegment(base,
                 JpegBytes.exif(ExifBytes.block(6, 10_000, false))), 48, 64);
         render("jpeg-exif-directory-loop", JpegBytes.withSegment(base, JpegBytes.exif(ExifBytes.block(1, 0, true))), 64,
@@ -266,6 +271,9 @@ public final class HostileImages {
             overlapping.pointing(40000 + i, LONG, 768, 0); // each claims the strip's 3,072 bytes again
         }
         reject("tiff-directory-values-overlapping", overlapping.bytes(), "corrupt", "add up");
+        TiffBytes badProfile = TiffBytes.grey(64, 48);
+        badProfile.pointing(34675, 7, 200, badProfile.data(filled(200, 0x41))); // ICC profile: 200 bytes of 'A'
+        render("tiff-garbage-icc-profile", badProfile.bytes(), 64, 48);
         render("tiff-page-loop", TiffBytes.grey(64, 48).loop().bytes(), 64, 48);
         render("tiff-5000-pages", TiffBytes.grey(64, 48).pages(5000).bytes(), 64, 48);
         byte[] jpeg = JpegBytes.encode(64, 48, false);
