@@ -102,8 +102,9 @@ public final class HostileImages {
         byte[] icc = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
         render("jpeg-icc-garbage", JpegBytes.withSegment(base, JpegBytes.segment(0xE2,
                 Bin.concat(icc, new byte[] {1, 1}, filled(300, 0x41)))), 64, 48);
-        render("jpeg-icc-declares-2gb", JpegBytes.withSegment(base, JpegBytes.segment(0xE2,
-                Bin.concat(icc, new byte[] {1, 1}, Bin.big().u32(0x7FFFFFFF).ascii("lcms").toBytes(), new byte[120]))),
+        // An ICC header (size, then 'acsp' at byte 36) claiming 2 GB: TwelveMonkeys allocates what it claims.
+        render("jpeg-icc-header-claims-2gb", JpegBytes.withSegment(base, JpegBytes.segment(0xE2,
+                Bin.concat(icc, new byte[] {1, 1}, Bin.big().u32(0x7FFFFFFF).zeros(32).ascii("acsp").zeros(88).toBytes()))),
                 64, 48);
         render("jpeg-icc-chunk-1-of-3", JpegBytes.withSegment(base, JpegBytes.segment(0xE2,
                 Bin.concat(icc, new byte[] {1, 3}, new byte[128]))), 64, 48);
@@ -318,6 +319,9 @@ public final class HostileImages {
         reject("bmp-pixels-past-end", Bin.patch(valid, 10, 0, 0, 0x10, 0), "truncated", "pixel data would start");
         reject("bmp-8-bit-without-palette", BmpBytes.info(64, 48, 8, 0, 0, 0, new byte[64 * 48]), "corrupt",
                 "colour table");
+        reject("bmp-bit-fields-with-2^28-colours", Bin.patch(BmpBytes.info(64, 48, 32, 3, 0, 12,
+                Bin.concat(Bin.little().u32(0xFF0000).u32(0xFF00).u32(0xFF).toBytes(), new byte[64 * 48 * 4])), 46, 0, 0,
+                0, 0x10), "corrupt", "268,435,456 entries");
         reject("bmp-2-bits-per-pixel", BmpBytes.info(64, 48, 2, 0, 0, 16, new byte[16 + 16 * 48]),
                 "unsupported-format", "2 bits per pixel");
         reject("bmp-os2-v2-header", Bin.patch(valid, 14, 64), "unsupported-format", "OS/2");

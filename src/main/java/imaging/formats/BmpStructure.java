@@ -49,6 +49,7 @@ final class BmpStructure {
         int bitsPerPixel = in.u16(core ? 24 : 28, HEADER);
         long compression = core ? BI_RGB : in.u32(30, HEADER);
         long imageSize = core ? 0 : in.u32(34, HEADER);
+        long coloursUsed = core ? 0 : in.u32(46, HEADER);
         if (width <= 0 || height == 0 || height == Integer.MIN_VALUE || core && (width > 32767 || height > 32767)) {
             throw budget.corrupt("its header declares %dx%d pixels".formatted(width, height));
         }
@@ -67,6 +68,11 @@ final class BmpStructure {
         }
         if (bitsPerPixel <= 8 && (pixelsAt - tableAt) / (core ? 3 : 4) < 1) {
             throw budget.corrupt("it has %d bits per pixel but no colour table".formatted(bitsPerPixel));
+        }
+        // The JDK's reader reads a bit-fields file's colour table by this count (4 bytes an entry).
+        if (coloursUsed * 4 > pixelsAt - tableAt) {
+            throw budget.corrupt("its colour table of %,d entries does not fit before its pixel data".formatted(
+                    coloursUsed));
         }
         if (compression == BI_RLE8 || compression == BI_RLE4) {
             long end = imageSize > 0 ? pixelsAt + imageSize : data.length;

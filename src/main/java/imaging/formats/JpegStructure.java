@@ -5,6 +5,7 @@ import imaging.ImageFormat;
 import imaging.ImageRejectedException;
 import imaging.Inspection;
 import imaging.Span;
+import java.io.ByteArrayOutputStream;
 
 /**
  * Reads a JPEG's markers from SOI to EOI, never its pixels (ITU-T T.81, annex B): the frame header
@@ -20,6 +21,9 @@ final class JpegStructure {
     private static final int DHP = 0xDE;
     private static final int EXP = 0xDF;
     private static final int APP1 = 0xE1;
+    private static final String SEGMENT = "a marker segment";
+    /** "ICC_PROFILE\0", the chunk's number and the chunk count (ICC.1:2010 annex B.4). */
+    private static final int ICC_PREFIX = 14;
 
     /** The frame header (SOFn) of a JPEG stream. */
     record Frame(int marker, int width, int height, int[] ids, int[] blocks) {
@@ -123,6 +127,58 @@ final class JpegStructure {
             throw budget.corrupt("it has no scan");
         }
         return new Stream(frame, scans, exif);
+    }
+
+    /**
+     * The file, or a copy without its ICC_PROFILE segments (APP2) when the profile they carry declares
+     * more bytes than they hold: TwelveMonkeys' reader allocates the declared size before reading the
+     * profile (ColorProfiles.readProfile), so a 200-byte file could claim 2 GB. An unusable profile is
+     * ignored anyway, and the picture taken as sRGB. For a file {@link #read} has passed.
+     */
+    static byte[] forDecoder(byte[] data) {
+        Bytes in = new Bytes(data, "JPEG", false);
+        long carried = 0;
+        long declared = -1;
+        try {
+            for (long pos = 2; in.has(pos, 4) && in.u8(pos, SEGMENT) == 0xFF && in.u8(pos + 1, SEGMENT) != SOS; ) {
+                int length = in.u16(pos + 2, SEGMENT);
+                if (isIccSegment(in, pos, length)) {
+                    int bytes = length - 2 - ICC_PREFIX;
+                    carried += bytes;
+                    if (in.u8(pos + 4 + 12, SEGMENT) == 1) {
+                        declared = bytes >= 4 ? in.u32(pos + 4 + ICC_PREFIX, SEGMENT) : 0;
+                    }
+                }
+                pos += 2 + length;
+            }
+        } catch (ImageRejectedException e) {
+            return data;
+        }
+        return declared <= carried && (declared >= 128 || carried == 0) ? data : withoutIccSegments(in);
+    }
+
+    private static boolean isIccSegment(Bytes in, long pos, int length) throws ImageRejectedException {
+        return in.u8(pos + 1, SEGMENT) == 0xE2 && length >= 2 + ICC_PREFIX && in.startsWith(pos + 4, "ICC_PROFILE\0");
+    }
+
+    private static byte[] withoutIccSegments(Bytes in) {
+        byte[] data = in.array();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
+        long pos = 2;
+        out.write(data, 0, 2);
+        try {
+            while (in.has(pos, 4) && in.u8(pos, SEGMENT) == 0xFF && in.u8(pos + 1, SEGMENT) != SOS) {
+                int length = in.u16(pos + 2, SEGMENT);
+                if (!isIccSegment(in, pos, length)) {
+                    out.write(data, (int) pos, 2 + length);
+                }
+                pos += 2 + length;
+            }
+        } catch (ImageRejectedException e) {
+            return data;
+        }
+        out.write(data, (int) pos, data.length - (int) pos);
+        return out.toByteArray();
     }
 
     /**

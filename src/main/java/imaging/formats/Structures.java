@@ -50,8 +50,15 @@ public final class Structures {
         };
     }
 
-    /** The bytes to hand the decoder: the file, or a copy without what the decoder would fail on needlessly. */
+    /**
+     * The bytes to hand the decoder: the file, or a copy without a colour profile the decoder would
+     * fail on or allocate for needlessly (an unusable profile is ignored: the picture is taken as sRGB).
+     */
     public static byte[] forDecoder(ImageFormat format, byte[] data) {
-        return format == ImageFormat.BMP ? BmpStructure.forDecoder(data) : data;
+        return switch (format) {
+            case JPEG -> JpegStructure.forDecoder(data);
+            case BMP -> BmpStructure.forDecoder(data);
+            default -> data;
+        };
     }
 }

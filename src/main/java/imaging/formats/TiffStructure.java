@@ -99,7 +99,7 @@ final class TiffStructure {
                     "The TIFF is %dx%d with %d samples of %d bits, more than the decoder can hold in one picture"
                             .formatted(width, height, samples, bitsPerPixel / samples));
         }
-        Pieces pieces = pieces(in, entries, width, height, planar == 2 ? (int) samples : 1, budget);
+        Pieces pieces = pieces(in, entries, width, height, planar == 2 ? (int) samples : 1, (int) samples, budget);
         checkPieces(in, entries, pieces, compression, planar == 2 ? bits[0] : bitsPerPixel, budget);
         int pages = pages(in, first);
         return new Inspection(ImageFormat.TIFF, (int) width, (int) height, data.length,
@@ -126,8 +126,8 @@ final class TiffStructure {
             }
             long bytes = n * size;
             long value = bytes <= 4 ? e + 8 : in.u32(e + 8, "an entry");
-            if (bytes > 4) {
-                values += bytes;
+            if (bytes > 4 && in.has(value, bytes)) {
+                values += bytes; // the decoder skips values outside the file
             }
             entries.put(tag, new Entry(tag, type, n, value));
         }
@@ -231,11 +231,16 @@ final class TiffStructure {
     }
 
     private static Pieces pieces(Bytes in, Map<Integer, Entry> entries, long width, long height, int planes,
-            Budget budget) throws ImageRejectedException {
+            int samples, Budget budget) throws ImageRejectedException {
         if (entries.containsKey(TILE_WIDTH)) {
             long tileWidth = scalar(in, entries, TILE_WIDTH, -1);
             long tileHeight = scalar(in, entries, TILE_LENGTH, -1);
             budget.part("tile", tileWidth, tileHeight);
+            // The decoder holds a tile's samples (all of them, or one plane's) in one Java array.
+            if (tileWidth * tileHeight * (samples / planes) > Integer.MAX_VALUE) {
+                throw new ImageRejectedException(RejectReason.TOO_MANY_PIXELS, "The TIFF tiles are %dx%d, more than the "
+                        .formatted(tileWidth, tileHeight) + "decoder can hold in one tile");
+            }
             // Tiles pad the picture to whole tiles; one far larger than the picture is allocated for nothing.
             if (tileWidth > Math.max(roundUp16(width), MAX_OVERHANGING_TILE)
                     || tileHeight > Math.max(roundUp16(height), MAX_OVERHANGING_TILE)) {
