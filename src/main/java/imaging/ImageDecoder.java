@@ -45,7 +45,7 @@ public final class ImageDecoder {
     private BufferedImage firstFrame(byte[] data, Inspection inspection, Size wanted) throws ImageRejectedException {
         Optional<byte[]> still = Structures.firstFrameStill(inspection.format(), data);
         if (still.isPresent() || inspection.framed()) {
-            return shrink(onCanvas(read(still.orElse(data), inspection, null), inspection), wanted);
+            return shrink(onCanvas(visiblePart(still.orElse(data), inspection), inspection), wanted);
         }
         if (inspection.format() == ImageFormat.JPEG && inspection.pixels() > JpegBands.THRESHOLD_PIXELS
                 && (wanted.width() < inspection.width() || wanted.height() < inspection.height())) {
@@ -67,21 +67,39 @@ public final class ImageDecoder {
     }
 
     /**
-     * The first frame drawn at its place on a transparent canvas of the picture's size, clipped to it
-     * (a GIF's background counts as transparent); the frame itself when it is the whole canvas.
+     * The part of the first frame that lies on the canvas (a GIF frame may reach past its screen): only
+     * that part is decoded into memory; null when none of it does.
+     */
+    private BufferedImage visiblePart(byte[] data, Inspection inspection) throws ImageRejectedException {
+        Area frame = inspection.frame();
+        int width = Math.min(frame.width(), inspection.width() - frame.x());
+        int height = Math.min(frame.height(), inspection.height() - frame.y());
+        if (width <= 0 || height <= 0) {
+            return null;
+        }
+        boolean whole = width == frame.width() && height == frame.height();
+        return read(data, inspection, whole ? null : new Rectangle(0, 0, width, height));
+    }
+
+    /**
+     * The first frame (null: none of it shows) drawn at its place on a transparent canvas of the picture's
+     * size, clipped to it (a GIF's background counts as transparent); the frame itself when it is the
+     * whole canvas.
      */
     private static BufferedImage onCanvas(BufferedImage frame, Inspection inspection) {
         Area at = inspection.frame();
-        if (at.x() == 0 && at.y() == 0 && frame.getWidth() == inspection.width()
+        if (frame != null && at.x() == 0 && at.y() == 0 && frame.getWidth() == inspection.width()
                 && frame.getHeight() == inspection.height()) {
             return frame;
         }
         BufferedImage canvas = new BufferedImage(inspection.width(), inspection.height(), BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = canvas.createGraphics();
-        try {
-            g.drawImage(frame, at.x(), at.y(), null);
-        } finally {
-            g.dispose();
+        if (frame != null) {
+            Graphics2D g = canvas.createGraphics();
+            try {
+                g.drawImage(frame, at.x(), at.y(), null);
+            } finally {
+                g.dispose();
+            }
         }
         return canvas;
     }

@@ -59,6 +59,17 @@ class FirstFrameCompositingTest {
         assertClose(WHITE, large.getRGB(200, 130), "the screen outside the frame");
     }
 
+    @Test
+    void aGifFrameFarLargerThanItsScreenIsClippedToIt() throws Exception {
+        HostileImages.Input input = HostileImages.all().stream()
+                .filter(i -> i.name().equals("gif-16000x16000-frame-on-a-64x48-screen")).findFirst().orElseThrow();
+        Rendition rendition = renderer.render(input.bytes(), TestPresets.DEFAULT);
+        BufferedImage large = RendererCorpusTest.decode(variant(rendition, "large"));
+        assertEquals(64, large.getWidth());
+        assertClose(0xFF0000, large.getRGB(2, 2), "the frame's colour at the screen's corner");
+        assertClose(0xFF0000, large.getRGB(61, 45), "the frame's colour at the opposite corner");
+    }
+
     private static RenderedVariant variant(Rendition rendition, String name) {
         return rendition.variants().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
     }

@@ -37,6 +37,41 @@ public final class GifBytes {
         return this;
     }
 
+    /**
+     * A frame of one colour, however large, in little data: LZW codes for ever longer runs of the colour
+     * (each new table entry is the last plus one pixel), then the longest entry over and over once the
+     * table is full, then the rest.
+     */
+    public GifBytes solidFrame(int x, int y, int width, int height, int colour) {
+        out.u8(0x2C).u16(x).u16(y).u16(width).u16(height).u8(0);
+        Codes codes = new Codes();
+        int clear = 128;
+        codes.write(clear);
+        codes.write(colour);
+        long left = (long) width * height - 1;
+        int next = clear + 2; // entry k, once made, holds k - 128 pixels of the colour
+        while (left > 0) {
+            long run;
+            int code;
+            if (next < 4096 && left >= next - clear) {
+                run = next - clear; // the entry about to be made: the last run plus one pixel
+                code = next;
+            } else {
+                run = Math.min(left, Math.max(1, Math.min(next, 4096) - 1 - clear));
+                code = run == 1 ? colour : (int) (clear + run);
+            }
+            codes.write(code);
+            if (next < 4096) {
+                next++;
+                codes.grow(next);
+            }
+            left -= run;
+        }
+        codes.write(clear + 1);
+        out.u8(7).bytes(subBlocks(codes.bytes())).u8(0);
+        return this;
+    }
+
     /** A frame's descriptor only, with the given LZW minimum code size and one empty data block chain. */
     public GifBytes descriptor(int x, int y, int width, int height, int codeSize) {
         out.u8(0x2C).u16(x).u16(y).u16(width).u16(height).u8(0).u8(codeSize, 0);
@@ -80,6 +115,38 @@ public final class GifBytes {
             out.write(data, at, length);
         }
         return out.toByteArray();
+    }
+
+    /** Variable-width codes from 8 bits up to 12, least significant bit first, as GIF packs them. */
+    private static final class Codes {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private long bits;
+        private int count;
+        private int size = 8;
+
+        void write(int code) {
+            bits |= (long) code << count;
+            count += size;
+            while (count >= 8) {
+                out.write((int) (bits & 0xFF));
+                bits >>>= 8;
+                count -= 8;
+            }
+        }
+
+        /** The decoder widens codes once the next free entry needs another bit. */
+        void grow(int next) {
+            if (next == 1 << size && size < 12) {
+                size++;
+            }
+        }
+
+        byte[] bytes() {
+            if (count > 0) {
+                out.write((int) (bits & 0xFF));
+            }
+            return out.toByteArray();
+        }
     }
 
     /** 8-bit codes, least significant bit first, as GIF packs them. */

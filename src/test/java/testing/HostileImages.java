@@ -199,6 +199,10 @@ public final class HostileImages {
         render("gif-first-frame-at-offset", GIF_FIRST_FRAME_AT_OFFSET, 64, 48);
         render("gif-frame-partly-off-screen", GifBytes.screen(64, 48, 0xFF0000).frame(40, 30, 40, 30, 0).trailer()
                 .bytes(), 64, 48);
+        render("gif-16000x16000-frame-on-a-64x48-screen", GifBytes.screen(64, 48, 0xFF0000).solidFrame(0, 0, 16000,
+                16000, 0).trailer().bytes(), 64, 48);
+        render("gif-first-frame-off-screen", GifBytes.screen(64, 48, 0xFF0000).frame(100, 100, 8, 8, 0).trailer()
+                .bytes(), 64, 48);
         render("gif-screen-0x0", GifBytes.screen(0, 0, 0xFF0000).frame(5, 5, 20, 10, 0).trailer().bytes(), 25, 15);
         byte[] valid = GifBytes.screen(64, 48, 0xFF0000).frame(0, 0, 64, 48, 0).trailer().bytes();
         reject("gif-no-trailer", Bin.cut(valid, valid.length - 1), "truncated", "no trailer");
@@ -272,6 +276,12 @@ public final class HostileImages {
             overlapping.pointing(40000 + i, LONG, 768, 0); // each claims the strip's 3,072 bytes again
         }
         reject("tiff-directory-values-overlapping", overlapping.bytes(), "corrupt", "add up");
+        TiffBytes ycbcr = new TiffBytes(); // uncompressed YCbCr 4:2:0: 6 bytes per 2x2 block
+        int ycbcrStrip = ycbcr.data(new byte[32 * 24 * 6]);
+        ycbcr.entry(256, LONG, 64).entry(257, LONG, 48).entry(258, SHORT, 8, 8, 8).entry(259, SHORT, 1)
+                .entry(262, SHORT, 6).entry(273, LONG, blob(ycbcrStrip)).entry(277, SHORT, 3).entry(278, LONG, 48)
+                .entry(279, LONG, 32 * 24 * 6).entry(530, SHORT, 2, 2);
+        render("tiff-ycbcr-subsampled-uncompressed", ycbcr.bytes(), 64, 48);
         TiffBytes badProfile = TiffBytes.grey(64, 48);
         badProfile.pointing(34675, 7, 200, badProfile.data(filled(200, 0x41))); // ICC profile: 200 bytes of 'A'
         render("tiff-garbage-icc-profile", badProfile.bytes(), 64, 48);

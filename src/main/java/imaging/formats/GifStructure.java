@@ -77,7 +77,10 @@ final class GifStructure {
             screenHeight = Math.max(screenHeight, first.y() + first.height());
             budget.canvas(screenWidth, screenHeight);
         }
-        return new Inspection(ImageFormat.GIF, screenWidth, screenHeight, data.length, first, first, frames,
+        // The decoder reads only the part of the first frame that lies on the screen.
+        Area visible = Area.of(Math.max(0, Math.min(first.width(), screenWidth - first.x())),
+                Math.max(0, Math.min(first.height(), screenHeight - first.y())));
+        return new Inspection(ImageFormat.GIF, screenWidth, screenHeight, data.length, first, visible, frames,
                 frames > 1, 0, null);
     }
 

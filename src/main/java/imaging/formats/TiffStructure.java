@@ -44,6 +44,8 @@ final class TiffStructure {
     private static final int TILE_OFFSETS = 324;
     private static final int TILE_BYTE_COUNTS = 325;
     private static final int SAMPLE_FORMAT = 339;
+    private static final int YCBCR_SUBSAMPLING = 530;
+    private static final int YCBCR = 6;
 
     private static final int COMPRESSION_NONE = 1;
     private static final int COMPRESSION_OLD_JPEG = 6;
@@ -76,7 +78,8 @@ final class TiffStructure {
         budget.canvas(width, height);
         int compression = (int) scalar(in, entries, COMPRESSION, COMPRESSION_NONE);
         checkCompression(compression, budget);
-        checkPhotometric((int) scalar(in, entries, PHOTOMETRIC, -1), budget);
+        int photometric = (int) scalar(in, entries, PHOTOMETRIC, -1);
+        checkPhotometric(photometric, budget);
         long samples = scalar(in, entries, SAMPLES_PER_PIXEL, 1);
         if (samples < 1 || samples > MAX_SAMPLES) {
             throw budget.unsupported("TIFF with %d samples per pixel".formatted(samples));
@@ -100,7 +103,8 @@ final class TiffStructure {
                             .formatted(width, height, samples, bitsPerPixel / samples));
         }
         Pieces pieces = pieces(in, entries, width, height, planar == 2 ? (int) samples : 1, (int) samples, budget);
-        checkPieces(in, entries, pieces, compression, planar == 2 ? bits[0] : bitsPerPixel, budget);
+        int[] chroma = photometric == YCBCR && planar == 1 ? chromaSubsampling(in, entries) : null;
+        checkPieces(in, pieces, compression, planar == 2 ? bits[0] : bitsPerPixel, chroma, budget);
         int pages = pages(in, first);
         return new Inspection(ImageFormat.TIFF, (int) width, (int) height, data.length,
                 Area.of((int) width, (int) height), pieces.size(), pages, false, 0, new Span(0, data.length));
@@ -259,9 +263,30 @@ final class TiffStructure {
                 entries.get(STRIP_OFFSETS), entries.get(STRIP_BYTE_COUNTS));
     }
 
-    /** Every strip or tile: listed, inside the file, long enough when uncompressed, JPEG frames checked. */
-    private static void checkPieces(Bytes in, Map<Integer, Entry> entries, Pieces pieces, int compression,
-            int bitsPerPixel, Budget budget) throws ImageRejectedException {
+    /**
+     * YCbCrSubsampling as the JDK's decoder takes it: 2x2 when absent (TIFF 6.0's default), a value other
+     * than 1, 2 or 4 taken as 1.
+     */
+    private static int[] chromaSubsampling(Bytes in, Map<Integer, Entry> entries) throws ImageRejectedException {
+        Entry entry = entries.get(YCBCR_SUBSAMPLING);
+        if (entry == null || entry.count() != 2) {
+            return new int[] {2, 2};
+        }
+        int[] factors = new int[2];
+        for (int i = 0; i < 2; i++) {
+            long f = value(in, entry, i, "YCbCrSubsampling");
+            factors[i] = f == 2 || f == 4 ? (int) f : 1;
+        }
+        return factors;
+    }
+
+    /**
+     * Every strip or tile: listed, inside the file, long enough when uncompressed ({@code chroma}: the
+     * YCbCr subsampling of chunky YCbCr data, stored as blocks of Y samples and one Cb and Cr; else
+     * null), JPEG frames checked.
+     */
+    private static void checkPieces(Bytes in, Pieces pieces, int compression, int bitsPerPixel, int[] chroma,
+            Budget budget) throws ImageRejectedException {
         String kind = pieces.tiled() ? "tile" : "strip";
         long needed = pieces.count();
         if (pieces.offsets() == null || pieces.offsets().count() < needed) {
@@ -277,7 +302,9 @@ final class TiffStructure {
         Bytes jpeg = in.littleEndian(false);
         for (long i = 0; i < needed; i++) {
             long offset = value(in, pieces.offsets(), i, kind + " offsets");
-            long raw = rowBytes * pieces.rows(i);
+            long raw = chroma == null ? rowBytes * pieces.rows(i)
+                    : ceilDiv(pieces.size().width(), chroma[0]) * ceilDiv(pieces.rows(i), chroma[1])
+                            * (chroma[0] * chroma[1] + 2L);
             long count = pieces.counts() == null ? raw : value(in, pieces.counts(), i, kind + " byte counts");
             String name = "%s %,d".formatted(kind, i + 1);
             if (!in.has(offset, count)) {
