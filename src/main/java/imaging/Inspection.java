@@ -13,13 +13,16 @@ package imaging;
  * @param animated the picture moves: only its first frame is rendered
  * @param scans    JPEG scans (0 for other formats)
  * @param exif     where the EXIF block (TIFF-structured) sits in the file, or null
+ * @param nativeBytes what the decoder allocates outside the Java heap while decoding: a JPEG of more
+ *                 than one scan keeps every coefficient (libjpeg: 64 x 2 bytes a block), lossless WebP
+ *                 keeps the picture as 4 bytes a pixel and a WebP alpha plane 1 (libwebp); 0 otherwise
  */
 public record Inspection(ImageFormat format, int width, int height, long bytes, Area frame, Area tile, int frames,
-        boolean animated, int scans, Span exif) {
+        boolean animated, int scans, Span exif, long nativeBytes) {
 
     /** A still picture decoded whole, with no EXIF. */
     public Inspection(ImageFormat format, int width, int height, long bytes) {
-        this(format, width, height, bytes, Area.of(width, height), Area.of(width, height), 1, false, 0, null);
+        this(format, width, height, bytes, Area.of(width, height), Area.of(width, height), 1, false, 0, null, 0);
     }
 
     public long pixels() {

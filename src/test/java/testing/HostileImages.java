@@ -71,6 +71,12 @@ public final class HostileImages {
         int sof = JpegBytes.frameHeader(base);
         reject("jpeg-frame-65535x65535", Bin.patch(base, sof + 5, 0xFF, 0xFF, 0xFF, 0xFF), "too-many-pixels",
                 "65535x65535");
+        // 16000x16000 (under the pixel limit) over a 64x48 picture's few hundred bytes of scan data.
+        reject("jpeg-frame-16000x16000-over-a-tiny-scan", Bin.patch(base, sof + 5, 0x3E, 0x80, 0x3E, 0x80), "truncated",
+                "its blocks need at least");
+        byte[] progressive = JpegBytes.encode(64, 48, true);
+        reject("jpeg-progressive-16000x16000-over-tiny-scans", Bin.patch(progressive,
+                JpegBytes.frameHeader(progressive) + 5, 0x3E, 0x80, 0x3E, 0x80), "truncated", "its blocks need at least");
         reject("jpeg-12-bit-samples", Bin.patch(base, sof + 4, 12), "unsupported-format", "12-bit samples");
         reject("jpeg-lossless-sof3", Bin.patch(base, sof + 1, 0xC3), "unsupported-format", "Lossless");
         reject("jpeg-hierarchical-sof5", Bin.patch(base, sof + 1, 0xC5), "unsupported-format", "Hierarchical");

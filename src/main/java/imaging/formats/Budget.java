@@ -18,10 +18,6 @@ final class Budget {
         this.format = format;
     }
 
-    Limits limits() {
-        return limits;
-    }
-
     /** The picture's own size: positive, and within the pixel limit. */
     void canvas(long width, long height) throws ImageRejectedException {
         positive("picture", width, height);

@@ -81,7 +81,7 @@ final class GifStructure {
         Area visible = Area.of(Math.max(0, Math.min(first.width(), screenWidth - first.x())),
                 Math.max(0, Math.min(first.height(), screenHeight - first.y())));
         return new Inspection(ImageFormat.GIF, screenWidth, screenHeight, data.length, first, visible, frames,
-                frames > 1, 0, null);
+                frames > 1, 0, null, 0);
     }
 
     /**

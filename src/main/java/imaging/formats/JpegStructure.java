@@ -22,14 +22,43 @@ final class JpegStructure {
     private static final int EXP = 0xDF;
     private static final int APP1 = 0xE1;
     private static final String SEGMENT = "a marker segment";
+    /**
+     * What libjpeg keeps of a block when a file has more than one scan (progressive, or one component a
+     * scan): its 64 coefficients of 2 bytes (jdcoefct.c's whole-image buffer), outside the Java heap.
+     */
+    private static final long COEFFICIENT_BYTES = 64 * 2;
     /** "ICC_PROFILE\0", the chunk's number and the chunk count (ICC.1:2010 annex B.4). */
     private static final int ICC_PREFIX = 14;
 
     /** The frame header (SOFn) of a JPEG stream. */
-    record Frame(int marker, int width, int height, int[] ids, int[] blocks) {
+    /** A frame header: per component its id and sampling factors. */
+    record Frame(int marker, int width, int height, int[] ids, int[] h, int[] v) {
 
         int components() {
             return ids.length;
+        }
+
+        /** Huffman-coded sequential or progressive (SOF0-2), where every block costs at least a bit. */
+        boolean huffman() {
+            return marker == 0xC0 || marker == 0xC1 || marker == 0xC2;
+        }
+
+        /** 8x8 blocks of every component. */
+        long blocks() {
+            long blocks = 0;
+            for (int c = 0; c < ids.length; c++) {
+                blocks += blocks(c);
+            }
+            return blocks;
+        }
+
+        /** 8x8 blocks of component {@code c} (T.81 A.1.1: its size scaled by its sampling). */
+        long blocks(int c) {
+            int hMax = java.util.Arrays.stream(h).max().orElse(1);
+            int vMax = java.util.Arrays.stream(v).max().orElse(1);
+            long columns = ((long) width * h[c] + hMax - 1) / hMax;
+            long rows = ((long) height * v[c] + vMax - 1) / vMax;
+            return ((columns + 7) / 8) * ((rows + 7) / 8);
         }
 
         boolean progressive() {
@@ -50,7 +79,7 @@ final class JpegStructure {
         Frame frame = stream.frame();
         Area all = Area.of(frame.width(), frame.height());
         return new Inspection(ImageFormat.JPEG, frame.width(), frame.height(), data.length, all, all, 1, false,
-                stream.scans(), stream.exif());
+                stream.scans(), stream.exif(), stream.scans() > 1 ? COEFFICIENT_BYTES * frame.blocks() : 0);
     }
 
     /**
@@ -107,12 +136,16 @@ final class JpegStructure {
                 if (frame == null) {
                     throw budget.corrupt("a scan comes before the frame header");
                 }
-                scanHeader(in, frame, body, length - 2, budget);
+                long leastBits = scanHeader(in, frame, body, length - 2, budget);
                 scans++;
                 budget.scans(scans, frame.progressive());
                 pos = nextMarker(in.array(), next, end);
                 if (pos < 0) {
                     throw budget.truncated("it stops inside the data of scan %d (no end-of-image marker)".formatted(scans));
+                }
+                if ((pos - next) * 8 < leastBits) {
+                    throw budget.truncated("scan %d holds %,d bytes of data, its blocks need at least %,d bytes"
+                            .formatted(scans, pos - next, (leastBits + 7) / 8));
                 }
                 continue;
             } else if (marker == APP1 && exif == null && length >= 8 && in.startsWith(body, "Exif\0\0")) {
@@ -241,7 +274,8 @@ final class JpegStructure {
             throw budget.corrupt("its frame header is %d bytes long for %d components".formatted(length, components));
         }
         int[] ids = new int[components];
-        int[] blocks = new int[components];
+        int[] hs = new int[components];
+        int[] vs = new int[components];
         for (int c = 0; c < components; c++) {
             ids[c] = in.u8(at + 6 + 3 * c, "the frame header");
             int sampling = in.u8(at + 7 + 3 * c, "the frame header");
@@ -252,31 +286,49 @@ final class JpegStructure {
                 throw budget.corrupt("component %d has sampling %dx%d and quantisation table %d".formatted(c + 1, h, v,
                         table));
             }
-            blocks[c] = h * v;
+            hs[c] = h;
+            vs[c] = v;
         }
-        return new Frame(marker, width, height, ids, blocks);
+        return new Frame(marker, width, height, ids, hs, vs);
     }
 
-    /** A scan header: 1-4 of the frame's components, and an interleaved MCU of at most 10 blocks. */
-    private static void scanHeader(Bytes in, Frame frame, long at, int length, Budget budget)
+    /**
+     * Checks a scan header (1-4 of the frame's components, an interleaved MCU of at most 10 blocks) and
+     * returns the fewest bits its data can take: with Huffman coding every block costs at least one bit
+     * for its DC code, and in a sequential scan one more for its end-of-block code (T.81 F.1.2; no code
+     * is shorter than a bit). A header claiming a large picture over a few bytes of data would otherwise
+     * be decoded at full cost and padded with grey.
+     */
+    private static long scanHeader(Bytes in, Frame frame, long at, int length, Budget budget)
             throws ImageRejectedException {
         int count = length > 0 ? in.u8(at, "a scan header") : 0;
         if (count < 1 || count > 4 || length != 4 + 2 * count) {
             throw budget.corrupt("a scan header lists %d components in %d bytes".formatted(count, length));
         }
         int mcu = 0;
+        long blocks = 0;
         for (int k = 0; k < count; k++) {
             int id = in.u8(at + 1 + 2 * k, "a scan header");
             int c = indexOf(frame.ids(), id);
             if (c < 0) {
                 throw budget.corrupt("a scan names component %d, which the frame does not have".formatted(id));
             }
-            mcu += frame.blocks()[c];
+            mcu += frame.h()[c] * frame.v()[c];
+            blocks += frame.blocks(c);
         }
         // libjpeg's D_MAX_BLOCKS_IN_MCU: an interleaved scan's MCU holds at most 10 blocks (T.81 B.2.3).
         if (count > 1 && mcu > 10) {
             throw budget.corrupt("an interleaved scan's MCU has %d blocks, at most 10 are allowed".formatted(mcu));
         }
+        int spectralStart = in.u8(at + 1 + 2 * count, "a scan header");
+        int approximationHigh = in.u8(at + 3 + 2 * count, "a scan header") >> 4;
+        if (!frame.huffman()) {
+            return 0;
+        }
+        if (!frame.progressive()) {
+            return 2 * blocks;
+        }
+        return spectralStart == 0 && approximationHigh == 0 ? blocks : 0;
     }
 
     private static int indexOf(int[] values, int value) {

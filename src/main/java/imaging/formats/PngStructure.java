@@ -130,7 +130,7 @@ final class PngStructure {
         Area canvas = Area.of(header.width(), header.height());
         Area frame = first == null ? canvas : first;
         return new Inspection(ImageFormat.PNG, header.width(), header.height(), data.length, frame, frame,
-                Math.max(frames, 1), frames > 1, 0, exif);
+                Math.max(frames, 1), frames > 1, 0, exif, 0);
     }
 
     private record Header(int width, int height, int depth, int colourType) {

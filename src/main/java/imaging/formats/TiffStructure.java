@@ -107,7 +107,7 @@ final class TiffStructure {
         checkPieces(in, pieces, compression, planar == 2 ? bits[0] : bitsPerPixel, chroma, budget);
         int pages = pages(in, first);
         return new Inspection(ImageFormat.TIFF, (int) width, (int) height, data.length,
-                Area.of((int) width, (int) height), pieces.size(), pages, false, 0, new Span(0, data.length));
+                Area.of((int) width, (int) height), pieces.size(), pages, false, 0, new Span(0, data.length), 0);
     }
 
     /** The entries of the directory at {@code at} (the last of a repeated tag wins, as in the decoder). */

@@ -40,13 +40,21 @@ final class WebpStructure {
                 Area size = bitstream(in, first, budget, "picture");
                 budget.canvas(size.width(), size.height());
                 return new Inspection(ImageFormat.WEBP, size.width(), size.height(), data.length, size, size, 1, false,
-                        0, null);
+                        0, null, nativeBytes(first, false, size));
             }
             case "VP8X" -> {
                 return extended(in, first, end, budget);
             }
             default -> throw budget.corrupt("its first chunk is '%s', not VP8, VP8L or VP8X".formatted(first.id()));
         }
+    }
+
+    /**
+     * What libwebp allocates for a picture besides the output: a lossless one is decoded whole as 4 bytes
+     * a pixel (vp8l_dec.c, AllocateInternalBuffers32b), an alpha plane takes a byte a pixel.
+     */
+    private static long nativeBytes(Chunk bitstream, boolean alpha, Area size) {
+        return size.pixels() * ((bitstream.id().equals("VP8L") ? 4 : 0) + (alpha ? 1 : 0));
     }
 
     /** A chunk: its four-letter id, where its payload starts, and the payload's length. */
@@ -81,6 +89,8 @@ final class WebpStructure {
         Area canvas = Area.of(width, height);
         boolean animation = (flags & FLAG_ANIMATION) != 0;
         Area first = null;
+        long nativeBytes = 0;
+        boolean alpha = false;
         boolean still = false;
         int frames = 0;
         Span exif = null;
@@ -91,8 +101,11 @@ final class WebpStructure {
                 case "ANMF" -> {
                     if (animation) {
                         frames++;
-                        Area frame = frame(in, chunk, frames, canvas, budget);
-                        first = first == null ? frame : first;
+                        Decoded frame = frame(in, chunk, frames, canvas, budget);
+                        if (first == null) {
+                            first = frame.area();
+                            nativeBytes = frame.nativeBytes();
+                        }
                     }
                 }
                 case "VP8 ", "VP8L" -> {
@@ -103,9 +116,13 @@ final class WebpStructure {
                                     size.height(), width, height));
                         }
                         still = true;
+                        nativeBytes = nativeBytes(chunk, alpha, size);
                     }
                 }
-                case "ALPH" -> alpha(in, chunk, budget);
+                case "ALPH" -> {
+                    alpha(in, chunk, budget);
+                    alpha = true;
+                }
                 case "EXIF" -> exif = exif == null && chunk.length() <= Integer.MAX_VALUE
                         ? new Span((int) chunk.payload(), (int) chunk.length()) : exif;
                 default -> {
@@ -122,11 +139,15 @@ final class WebpStructure {
         }
         Area frame = animation ? first : canvas;
         return new Inspection(ImageFormat.WEBP, width, height, in.length(), frame, frame, Math.max(frames, 1),
-                frames > 1, 0, exif);
+                frames > 1, 0, exif, nativeBytes);
+    }
+
+    /** A frame's place on the canvas, and what libwebp allocates outside the heap to decode it. */
+    private record Decoded(Area area, long nativeBytes) {
     }
 
     /** An ANMF frame: offset, size (pixel limit first), inside the canvas, and its bitstream's size. */
-    private static Area frame(Bytes in, Chunk anmf, int number, Area canvas, Budget budget)
+    private static Decoded frame(Bytes in, Chunk anmf, int number, Area canvas, Budget budget)
             throws ImageRejectedException {
         String name = "frame " + number;
         if (anmf.length() < 16 + 8) {
@@ -144,17 +165,19 @@ final class WebpStructure {
         Area frame = new Area((int) x, (int) y, (int) width, (int) height);
         long end = anmf.payload() + anmf.length();
         long pos = anmf.payload() + 16;
+        boolean alpha = false;
         while (pos < end) {
             Chunk chunk = chunk(in, pos, end, budget);
             if (chunk.id().equals("ALPH")) {
                 alpha(in, chunk, budget);
+                alpha = true;
             } else if (chunk.id().equals("VP8 ") || chunk.id().equals("VP8L")) {
                 Area size = bitstream(in, chunk, budget, name);
                 if (size.width() != width || size.height() != height) {
                     throw budget.corrupt("%s's bitstream is %dx%d, the frame %dx%d".formatted(name, size.width(),
                             size.height(), width, height));
                 }
-                return frame;
+                return new Decoded(frame, nativeBytes(chunk, alpha, frame));
             }
             pos = chunk.next();
         }
