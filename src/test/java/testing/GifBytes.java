@@ -4,8 +4,9 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Hand-made GIF files: a logical screen with a 128-colour global table and frames of one colour each,
- * placed anywhere. The LZW data sends every pixel as a literal 8-bit code and clears the table before it
- * would grow past 8 bits (minimum code size 7), which every decoder reads.
+ * placed anywhere (LZW minimum code size 7). {@link #frame} sends every pixel as a literal 8-bit code and
+ * clears the table before codes would widen; {@link #solidFrame} codes ever longer runs, for frames of
+ * any size in little data.
  */
 public final class GifBytes {
 
@@ -94,7 +95,7 @@ public final class GifBytes {
 
     /** Clear, then each pixel as a literal code of 8 bits, a clear every 120 codes, then end of information. */
     private static byte[] lzw(int pixels, int colour) {
-        BitWriter bits = new BitWriter();
+        Codes bits = new Codes();
         int clear = 128;
         bits.write(clear);
         for (int i = 0; i < pixels; i++) {
@@ -145,19 +146,6 @@ public final class GifBytes {
             if (count > 0) {
                 out.write((int) (bits & 0xFF));
             }
-            return out.toByteArray();
-        }
-    }
-
-    /** 8-bit codes, least significant bit first, as GIF packs them. */
-    private static final class BitWriter {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        void write(int code) {
-            out.write(code);
-        }
-
-        byte[] bytes() {
             return out.toByteArray();
         }
     }
