@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.EOFException;
+import java.util.zip.ZipException;
 import javax.imageio.IIOException;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,6 @@ class DecoderVerdictTest {
         assertEquals("unsupported-format", DecoderVerdict.ofFailure(
                 new IIOException("Unsupported JPEG process: SOF type 0xc3"), ImageFormat.JPEG).code());
         assertEquals("corrupt", DecoderVerdict.ofFailure(new IIOException("Error reading PNG image data",
-                new java.util.zip.ZipException("invalid distance too far back")), ImageFormat.PNG).code());
+                new ZipException("invalid distance too far back")), ImageFormat.PNG).code());
     }
 }

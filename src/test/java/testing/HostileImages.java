@@ -4,9 +4,13 @@ import static testing.TiffBytes.LONG;
 import static testing.TiffBytes.SHORT;
 import static testing.TiffBytes.blob;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Hostile and broken inputs for every format, made here rather than kept as files: sizes that drive
@@ -86,15 +90,15 @@ public final class HostileImages {
         reject("jpeg-mcu-48-blocks", Bin.patch(Bin.patch(Bin.patch(base, sof + 11, 0x44), sof + 14, 0x44), sof + 17,
                 0x44), "corrupt", "MCU");
         int sos = JpegBytes.marker(base, 0xDA);
-        byte[] scan = java.util.Arrays.copyOfRange(base, sos, base.length - 2);
+        byte[] scan = Arrays.copyOfRange(base, sos, base.length - 2);
         byte[][] scans = new byte[300][];
-        java.util.Arrays.fill(scans, scan);
+        Arrays.fill(scans, scan);
         reject("jpeg-300-scans", Bin.concat(Bin.cut(base, base.length - 2), Bin.concat(scans), new byte[] {-1, -39}),
                 "too-complex", "256 scans");
         reject("jpeg-cut-in-scan", Bin.cut(base, (sos + base.length) / 2), "truncated", "scan 1");
         byte[] damaged = JpegBytes.encode(256, 192, false);
         int damagedScan = JpegBytes.marker(damaged, 0xDA) + 40;
-        java.util.Random random = new java.util.Random(1);
+        Random random = new Random(1);
         for (int i = damagedScan; i < damagedScan + 40; i++) {
             damaged[i] = (byte) random.nextInt(0xFF); // never 0xFF: no marker appears
         }
@@ -114,9 +118,9 @@ public final class HostileImages {
                 64, 48);
         render("jpeg-icc-chunk-1-of-3", JpegBytes.withSegment(base, JpegBytes.segment(0xE2,
                 Bin.concat(icc, new byte[] {1, 3}, new byte[128]))), 64, 48);
-        byte[] srgb = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+        byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
         byte[] tagsZeroed = srgb.clone();
-        java.util.Arrays.fill(tagsZeroed, 132 + 12 * (srgb[131] & 0xFF), tagsZeroed.length, (byte) 0);
+        Arrays.fill(tagsZeroed, 132 + 12 * (srgb[131] & 0xFF), tagsZeroed.length, (byte) 0);
         render("jpeg-icc-tag-data-zeroed", JpegBytes.withSegment(base, JpegBytes.segment(0xE2,
                 Bin.concat(icc, new byte[] {1, 1}, tagsZeroed))), 64, 48);
         render("jpeg-exif-10000-chained-directories", JpegBytes.withSegment(base,
@@ -215,7 +219,7 @@ public final class HostileImages {
         reject("gif-cut-in-image-data", Bin.cut(valid, valid.length / 2), "truncated", "image data of frame 1");
         int data = 13 + 128 * 3 + 10 + 1; // the first sub-block of the frame's LZW data
         reject("gif-lzw-data-stops-early", Bin.concat(Bin.cut(valid, data), new byte[] {(byte) 255},
-                java.util.Arrays.copyOfRange(valid, data + 1, data + 256), new byte[] {0, 0x3B}), "truncated",
+                Arrays.copyOfRange(valid, data + 1, data + 256), new byte[] {0, 0x3B}), "truncated",
                 "stops after 252 of its 3,072 pixels");
         reject("gif-lzw-code-size-12", GifBytes.screen(64, 48, 0).descriptor(0, 0, 64, 48, 12).trailer().bytes(),
                 "corrupt", "code size 12");
@@ -248,7 +252,7 @@ public final class HostileImages {
                 "truncated", "VP8L");
         byte[] lossy = WebpBytes.vp8Noise(64, 48);
         reject("webp-vp8-data-cut-inside-whole-chunks", WebpBytes.riff(WebpBytes.chunk("VP8 ",
-                java.util.Arrays.copyOfRange(lossy, 8, 8 + (lossy.length - 8) * 3 / 4))), "truncated", "NotEnoughData");
+                Arrays.copyOfRange(lossy, 8, 8 + (lossy.length - 8) * 3 / 4))), "truncated", "NotEnoughData");
         reject("webp-alph-bad-header", WebpBytes.riff(WebpBytes.vp8x(0x10, 64, 48), WebpBytes.chunk("ALPH",
                 new byte[] {(byte) 0xC3, 0}), vp8l), "corrupt", "ALPH");
     }
@@ -350,14 +354,14 @@ public final class HostileImages {
 
     private static byte[] filled(int length, int value) {
         byte[] bytes = new byte[length];
-        java.util.Arrays.fill(bytes, (byte) value);
+        Arrays.fill(bytes, (byte) value);
         return bytes;
     }
 
     /** PNG rows (filter byte 0, then pseudo-random samples) that do not compress. */
     private static byte[] noise(int rowBytes, int rows) {
         byte[] raw = new byte[rowBytes * rows];
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         random.nextBytes(raw);
         for (int y = 0; y < rows; y++) {
             raw[y * rowBytes] = 0;

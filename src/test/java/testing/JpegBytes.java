@@ -1,11 +1,13 @@
 package testing;
 
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -22,7 +24,7 @@ public final class JpegBytes {
     public static byte[] encode(int width, int height, boolean progressive) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
-        g.setPaint(new java.awt.GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
+        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
         g.fillRect(0, 0, width, height);
         g.dispose();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -81,6 +83,6 @@ public final class JpegBytes {
 
     /** An APP1 Exif segment around a TIFF-structured block. */
     public static byte[] exif(byte[] tiff) {
-        return segment(0xE1, Bin.concat("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), tiff));
+        return segment(0xE1, Bin.concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff));
     }
 }

@@ -6,7 +6,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
@@ -21,20 +23,20 @@ public final class WebpBytes {
     /** The VP8L chunk (header and payload) of a lossless picture of one colour (0xAARRGGBB). */
     public static byte[] vp8l(int width, int height, int argb) {
         byte[] file = encode(solid(width, height, argb), CompressionType.Lossless);
-        return java.util.Arrays.copyOfRange(file, 12, file.length);
+        return Arrays.copyOfRange(file, 12, file.length);
     }
 
     /** The VP8 chunk (lossy) of a noisy picture, so that its data is not tiny. */
     public static byte[] vp8Noise(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 image.setRGB(x, y, random.nextInt());
             }
         }
         byte[] file = encode(image, CompressionType.Lossy);
-        return java.util.Arrays.copyOfRange(file, 12, file.length);
+        return Arrays.copyOfRange(file, 12, file.length);
     }
 
     /** A simple-format file: RIFF, WEBP, the given chunks. */

@@ -6,6 +6,7 @@ import imaging.ImageRejectedException;
 import imaging.Inspection;
 import imaging.Span;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Reads a JPEG's markers from SOI to EOI, never its pixels (ITU-T T.81, annex B): the frame header
@@ -54,8 +55,8 @@ final class JpegStructure {
 
         /** 8x8 blocks of component {@code c} (T.81 A.1.1: its size scaled by its sampling). */
         long blocks(int c) {
-            int hMax = java.util.Arrays.stream(h).max().orElse(1);
-            int vMax = java.util.Arrays.stream(v).max().orElse(1);
+            int hMax = Arrays.stream(h).max().orElse(1);
+            int vMax = Arrays.stream(v).max().orElse(1);
             long columns = ((long) width * h[c] + hMax - 1) / hMax;
             long rows = ((long) height * v[c] + vMax - 1) / vMax;
             return ((columns + 7) / 8) * ((rows + 7) / 8);
