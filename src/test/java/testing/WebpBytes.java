@@ -1,16 +1,14 @@
 package testing;
 
-import com.luciad.imageio.webp.CompressionType;
-import com.luciad.imageio.webp.WebPWriteParam;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
@@ -22,7 +20,7 @@ public final class WebpBytes {
 
     /** The VP8L chunk (header and payload) of a lossless picture of one colour (0xAARRGGBB). */
     public static byte[] vp8l(int width, int height, int argb) {
-        byte[] file = encode(solid(width, height, argb), CompressionType.Lossless);
+        byte[] file = encode(solid(width, height, argb), "Lossless");
         return Arrays.copyOfRange(file, 12, file.length);
     }
 
@@ -35,7 +33,7 @@ public final class WebpBytes {
                 image.setRGB(x, y, random.nextInt());
             }
         }
-        byte[] file = encode(image, CompressionType.Lossy);
+        byte[] file = encode(image, "Lossy");
         return Arrays.copyOfRange(file, 12, file.length);
     }
 
@@ -74,9 +72,15 @@ public final class WebpBytes {
         return image;
     }
 
-    private static byte[] encode(BufferedImage image, CompressionType type) {
+    /**
+     * Encodes with the writer's own parameters, set through ImageWriteParam: in a JVM that also runs
+     * Quarkus tests, a WebPWriteParam made here may come from another class loader than the writer,
+     * which then ignores it and writes lossy.
+     */
+    private static byte[] encode(BufferedImage image, String type) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("webp").next();
-        WebPWriteParam param = new WebPWriteParam(Locale.ROOT);
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionType(type);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
