@@ -2,6 +2,7 @@ package imaging;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import imaging.VariantSpec.Size;
+import imaging.dicom.DicomFile;
 import imaging.formats.Structures;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -38,11 +39,15 @@ public final class ImageDecoder {
     }
 
     /**
-     * The stored pixels at the wanted size: an animation's first frame on its canvas, a JPEG over
+     * The stored pixels at the wanted size: a DICOM file's first frame, an animation's first frame on its
+     * canvas, a JPEG over
      * {@link JpegBands#THRESHOLD_PIXELS} band by band straight into the downscaler, anything else decoded
      * whole first.
      */
     private BufferedImage firstFrame(byte[] data, Inspection inspection, Size wanted) throws ImageRejectedException {
+        if (inspection.format() == ImageFormat.DICOM) {
+            return shrink(DicomFile.read(data).firstFrame(), wanted);
+        }
         Optional<byte[]> still = Structures.firstFrameStill(inspection.format(), data);
         if (still.isPresent() || inspection.framed()) {
             return shrink(onCanvas(visiblePart(still.orElse(data), inspection), inspection), wanted);

@@ -46,7 +46,7 @@ public final class ImageInspector {
                         "The file is not an image: its first bytes match no known image format"));
         if (!format.decodable()) {
             throw new ImageRejectedException(RejectReason.UNSUPPORTED_FORMAT,
-                    "%s images are not supported; send JPEG, PNG, GIF, WebP, TIFF or BMP"
+                    "%s images are not supported; send JPEG, PNG, GIF, WebP, TIFF, BMP or DICOM"
                             .formatted(format.id().toUpperCase(Locale.ROOT)));
         }
         return Structures.inspect(format, data, limits);

@@ -138,7 +138,7 @@ public final class JobItems {
                 ? new ImageError(m.get(ERROR).m().get("code").s(), m.get(ERROR).m().get("message").s()) : null;
         return new ImageRecord(m.get(NAME).s(), source, Status.valueOf(m.get(STATUS).s()), integer(m, WIDTH),
                 integer(m, HEIGHT), string(m, FORMAT), m.containsKey(ANIMATED) ? m.get(ANIMATED).bool() : null,
-                m.containsKey(EXIF) ? exif(m.get(EXIF).m()) : null, variants, string(m, PLACEHOLDER), error);
+                m.containsKey(EXIF) ? exif(m.get(EXIF).m()) : null, variants, string(m, PLACEHOLDER), null, error);
     }
 
     private static AttributeValue source(SourceObject src) {

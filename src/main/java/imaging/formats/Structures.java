@@ -4,13 +4,15 @@ import imaging.ImageFormat;
 import imaging.ImageRejectedException;
 import imaging.Inspection;
 import imaging.Limits;
+import imaging.dicom.DicomFile;
+import imaging.dicom.DicomHeader;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The bounded structure readers, one per decodable format: each reads the container, never the pixels,
- * iteratively, checking every size it reads against the limits (in 64-bit arithmetic) before anything
- * is allocated for it, and judging truncation from the structure.
+ * The bounded structure readers, one per decodable format (DICOM's lives in imaging.dicom): each reads the
+ * container, never the pixels, iteratively, checking every size it reads against the limits (in 64-bit
+ * arithmetic) before anything is allocated for it, and judging truncation from the structure.
  */
 public final class Structures {
 
@@ -33,8 +35,16 @@ public final class Structures {
             case WEBP -> WebpStructure.read(data, budget);
             case TIFF -> TiffStructure.read(data, budget);
             case BMP -> BmpStructure.read(data, budget);
+            case DICOM -> dicom(data, limits, budget);
             default -> throw new IllegalArgumentException(format + " has no structure reader");
         };
+    }
+
+    /** DICOM's own bounded reader (imaging.dicom) reads the header and checks it against the limits. */
+    private static Inspection dicom(byte[] data, Limits limits, Budget budget) throws ImageRejectedException {
+        DicomHeader header = DicomFile.read(data, limits).header();
+        budget.canvas(header.columns(), header.rows());
+        return new Inspection(ImageFormat.DICOM, header.columns(), header.rows(), data.length);
     }
 
     /**
