@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -58,6 +59,14 @@ public class AwsClients {
         return newDynamo(settings(config, "aws2-ddb"));
     }
 
+    /** The Cognito user pool API behind the account endpoints ({@code app.cognito.*}). */
+    @Produces
+    @ApplicationScoped
+    CognitoIdentityProviderClient cognito(Config config) {
+        backends.stream().forEach(AwsBackend::ensureRunning);
+        return newCognito(AwsServiceSettings.under(config, "app.cognito."));
+    }
+
     void close(@Disposes S3Client client) {
         client.close();
     }
@@ -74,6 +83,10 @@ public class AwsClients {
         client.close();
     }
 
+    void close(@Disposes CognitoIdentityProviderClient client) {
+        client.close();
+    }
+
     public static S3Client newS3(AwsServiceSettings settings) {
         return configure(S3Client.builder(), settings)
                 .forcePathStyle(settings.forcePathStyle())
@@ -87,6 +100,11 @@ public class AwsClients {
 
     public static DynamoDbClient newDynamo(AwsServiceSettings settings) {
         return configure(DynamoDbClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    public static CognitoIdentityProviderClient newCognito(AwsServiceSettings settings) {
+        return configure(CognitoIdentityProviderClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder())
+                .build();
     }
 
     private AwsServiceSettings settings(Config config, String component) {
