@@ -51,10 +51,11 @@ public final class Renderer {
             rendered.put(spec, new RenderedVariant(spec, size.width(), size.height(), bytes));
         }
         List<RenderedVariant> variants = preset.variants().stream().map(rendered::get).toList();
-        String placeholder = preset.placeholderWidth() > 0
-                ? Placeholder.dataUri(smallestCovering(sources, new VariantSpec.Size(preset.placeholderWidth(), 1)),
-                        preset.placeholderWidth())
-                : null;
+        String placeholder = null;
+        if (preset.placeholderWidth() > 0) {
+            VariantSpec.Size size = Placeholder.sizeFor(width, height, preset.placeholderWidth());
+            placeholder = Placeholder.dataUri(smallestCovering(sources, size), size);
+        }
         return new Rendition(inspection.format(), width, height, decoded.animated(), decoded.exif(), variants,
                 placeholder);
     }
