@@ -3,13 +3,13 @@ package imaging;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import imaging.VariantSpec.Size;
 import java.awt.Graphics2D;
-import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javax.imageio.ImageReadParam;
@@ -31,55 +31,77 @@ public final class ImageDecoder {
     /**
      * Decodes the first frame and scales it down, still as stored, to the smallest size the outputs can
      * be made from: {@code need} gives that size for the displayed size. Turning upright comes after,
-     * on the smaller picture, where it is cheap; a large JPEG is scaled down while it is read.
+     * on the smaller picture, where it is cheap; a JPEG is scaled down while it is read. Before any pixel
+     * is allocated, the heap the decode and the pictures made from it need is reserved from the budget.
      */
-    public DecodedImage decode(byte[] data, Inspection inspection, UnaryOperator<Size> need)
-            throws ImageRejectedException {
+    DecodedImage decode(byte[] data, Inspection inspection, UnaryOperator<Size> need, RenderBudget budget)
+            throws ImageRejectedException, InterruptedException {
         Size size = new Size(inspection.width(), inspection.height());
         if (inspection.format() == ImageFormat.WEBP) {
             var frame = AnimatedWebp.firstFrame(data);
             if (frame.isPresent()) {
-                BufferedImage first = read(frame.get().webp(), inspection, null);
-                BufferedImage canvas = new BufferedImage(frame.get().canvasWidth(), frame.get().canvasHeight(),
+                Size wanted = need.apply(size);
+                long canvas = 4L * frame.get().canvasWidth() * frame.get().canvasHeight();
+                BufferedImage first = read(frame.get().webp(), inspection, ImageInspector.readerFor(inspection.format()),
+                        null, reserveWhole(inspection, canvas + PixelMemory.pictures(wanted), budget), budget);
+                BufferedImage canvasImage = new BufferedImage(frame.get().canvasWidth(), frame.get().canvasHeight(),
                         BufferedImage.TYPE_INT_ARGB);
-                Graphics2D g = canvas.createGraphics();
+                Graphics2D g = canvasImage.createGraphics();
                 try {
                     g.drawImage(first, frame.get().x(), frame.get().y(), null);
                 } finally {
                     g.dispose();
                 }
-                return new DecodedImage(shrink(canvas, need.apply(size)), inspection, true, ExifSummary.NONE);
+                return new DecodedImage(shrink(canvasImage, wanted, budget.deadline()), inspection, true,
+                        ExifSummary.NONE);
             }
         }
         ExifSummary exif = ExifSummary.read(data, inspection.format());
         boolean animated = inspection.format() == ImageFormat.GIF && hasSecondFrame(data);
         Orientation orientation = exif.orientationTransform();
         Size wanted = orientation.turn(need.apply(orientation.turn(size)));
-        return new DecodedImage(firstFrame(data, inspection, wanted), inspection, animated, exif);
+        return new DecodedImage(firstFrame(data, inspection, wanted, budget), inspection, animated, exif);
     }
 
     /**
-     * The stored pixels at the wanted size: a JPEG over {@link JpegBands#THRESHOLD_PIXELS} band by band
-     * straight into the downscaler, anything else decoded whole first.
+     * The stored pixels at the wanted size: a JPEG to be scaled down in one pass straight into the scaler
+     * (when the JDK's reader can give its rows), anything else decoded whole first.
      */
-    private BufferedImage firstFrame(byte[] data, Inspection inspection, Size wanted) throws ImageRejectedException {
-        if (inspection.format() == ImageFormat.JPEG && inspection.pixels() > JpegBands.THRESHOLD_PIXELS
+    private BufferedImage firstFrame(byte[] data, Inspection inspection, Size wanted, RenderBudget budget)
+            throws ImageRejectedException, InterruptedException {
+        long pictures = PixelMemory.pictures(wanted);
+        if (inspection.format() == ImageFormat.JPEG
                 && (wanted.width() < inspection.width() || wanted.height() < inspection.height())) {
-            try {
-                return BgrDownscaler.scale(new JpegBands(this, data, inspection), wanted.width(), wanted.height());
-            } catch (JpegBands.Rejected e) {
-                throw e.rejection();
+            Optional<JpegStream> stream = JpegStream.open(data);
+            if (stream.isPresent()) {
+                budget.reserve(stream.get().bytes() + pictures, describe(inspection));
+                BgrDownscaler scaler = new BgrDownscaler(inspection.width(), inspection.height(), wanted.width(),
+                        wanted.height(), budget.deadline());
+                JpegStream.Tap tap = stream.get().tap(scaler);
+                read(data, inspection, JpegStream.reader(), tap.destination(), reader -> { }, budget);
+                if (!tap.complete()) {
+                    throw truncated(inspection, tap.progress());
+                }
+                return scaler.result();
             }
         }
-        return shrink(read(data, inspection, null), wanted);
+        BufferedImage whole = read(data, inspection, ImageInspector.readerFor(inspection.format()), null,
+                reserveWhole(inspection, pictures, budget), budget);
+        return shrink(whole, wanted, budget.deadline());
+    }
+
+    /** Reserves what a whole decode by the reader takes, and then {@code after} bytes more. */
+    private static Reservation reserveWhole(Inspection inspection, long after, RenderBudget budget) {
+        return reader -> budget.reserve(PixelMemory.wholeDecode(reader, inspection.format()) + after,
+                describe(inspection));
     }
 
     /** Scaled down to the wanted size, or whole in the layout the resizer and encoders take. */
-    private static BufferedImage shrink(BufferedImage pixels, Size wanted) {
+    private static BufferedImage shrink(BufferedImage pixels, Size wanted, Deadline deadline) {
         if (wanted.width() >= pixels.getWidth() && wanted.height() >= pixels.getHeight()) {
             return toSrgb(pixels);
         }
-        return Resizer.resize(pixels, wanted.width(), wanted.height());
+        return Resizer.resize(pixels, wanted.width(), wanted.height(), deadline);
     }
 
     /** Whether a GIF goes on after its first frame: the reader skips to the second one's header. */
@@ -98,21 +120,29 @@ public final class ImageDecoder {
         }
     }
 
-    /** Decodes the first frame, or the given region of it (null for all). */
-    BufferedImage read(byte[] data, Inspection inspection, Rectangle region) throws ImageRejectedException {
+    /**
+     * Decodes the first frame with the reader (disposed after), into the destination when not null. The
+     * reservation runs once the reader has its input, before any pixel is allocated; from then on the
+     * budget's deadline is watched from the reader's own callbacks, which abort it when time is up.
+     */
+    BufferedImage read(byte[] data, Inspection inspection, ImageReader reader, BufferedImage destination,
+            Reservation reservation, RenderBudget budget) throws ImageRejectedException, InterruptedException {
         List<String> warnings = new ArrayList<>();
         BufferedImage raw;
         try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
-            ImageReader reader = ImageInspector.readerFor(inspection.format());
             try {
                 reader.setInput(in, true, true);
                 reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
+                reservation.reserve(reader);
+                budget.deadline().watch(reader);
                 ImageReadParam param = reader.getDefaultReadParam();
-                param.setSourceRegion(region);
+                param.setDestination(destination);
                 raw = reader.read(0, param);
             } finally {
                 reader.dispose();
             }
+        } catch (Rejected e) {
+            throw e.rejection();
         } catch (EOFException e) {
             throw truncated(inspection, e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -122,6 +152,9 @@ public final class ImageDecoder {
             }
             throw new ImageRejectedException(RejectReason.CORRUPT,
                     "The %s data cannot be decoded: %s".formatted(name(inspection), message), e);
+        }
+        if (budget.deadline().passed()) {
+            throw budget.deadline().exceeded();
         }
         for (String message : warnings) {
             if (TRUNCATION.matcher(message).find()) {
@@ -133,6 +166,16 @@ public final class ImageDecoder {
             }
         }
         return raw;
+    }
+
+    /** What a decode reserves from the budget, once its reader has read the headers. */
+    @FunctionalInterface
+    interface Reservation {
+        void reserve(ImageReader reader) throws IOException, ImageRejectedException, InterruptedException;
+    }
+
+    private static String describe(Inspection inspection) {
+        return "This %dx%d %s".formatted(inspection.width(), inspection.height(), name(inspection));
     }
 
     private static ImageRejectedException truncated(Inspection inspection, String detail) {

@@ -1,17 +1,54 @@
 package imaging;
 
+import java.time.Duration;
+
 /**
- * What an upload may cost before any pixel is decoded.
+ * What an upload may cost: checked before any pixel is decoded (bytes, pixels, the heap its decode
+ * needs), and while it renders (time).
  *
- * @param maxBytes  the largest accepted file
- * @param maxPixels the largest accepted width x height (sharp/libvips' default is 16383^2)
+ * @param maxBytes        the largest accepted file
+ * @param maxPixels       the largest accepted width x height (sharp/libvips' default is 16383^2)
+ * @param maxDecodeBytes  the heap, in bytes, that the renders under way may fill with pixels together:
+ *                        what the decoder allocates and the pictures made from it, estimated from the
+ *                        headers. One render needing more is refused {@code too-many-pixels}, unless it
+ *                        is a JPEG, which is then decoded in one pass straight into the scaler; renders
+ *                        that would together need more wait for each other. See {@link #decodeBytesFor}.
+ * @param renderTimeLimit how long one render may run once it has its heap: past it, it is stopped and
+ *                        ends {@code too-complex}. 30 s by default: a 24 MP photo takes about 1 s here,
+ *                        and a message's whole visit (waiting for another render's heap, this render,
+ *                        Camel's ~25 s of retries of S3 errors) must end well inside the 120 s lease
+ *                        (the queue's visibility timeout), after which another worker would take it.
  */
-public record Limits(long maxBytes, long maxPixels) {
+public record Limits(long maxBytes, long maxPixels, long maxDecodeBytes, Duration renderTimeLimit) {
 
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
     public static final long DEFAULT_MAX_PIXELS = 268_402_689L;
+    public static final Duration DEFAULT_RENDER_TIME_LIMIT = Duration.ofSeconds(30);
 
+    public Limits {
+        if (maxDecodeBytes <= 0 || renderTimeLimit.isNegative() || renderTimeLimit.isZero()) {
+            throw new IllegalArgumentException("The decode heap and the render time limit must be positive");
+        }
+    }
+
+    /** The defaults, for one render at a time in this JVM's heap. */
     public static Limits defaults() {
-        return new Limits(DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS);
+        return new Limits(DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS,
+                decodeBytesFor(Runtime.getRuntime().maxMemory(), 1, DEFAULT_MAX_BYTES), DEFAULT_RENDER_TIME_LIMIT);
+    }
+
+    /**
+     * The default {@link #maxDecodeBytes}: half the heap, less twice the file limit for each render that
+     * may run at once (each holds its file, and a copy of it while it is being read), and never less than
+     * an eighth of the heap. The other half is the service's own (Quarkus, Camel and the AWS clients keep
+     * about 60 MB) and the collector's room to work: large pixel arrays need contiguous free regions. With
+     * the Kubernetes manifest's 576 MB heap (768 MiB at 75 %), 2 consumers and 10 MiB files: 248 MB.
+     *
+     * @param maxMemory {@link Runtime#maxMemory()}
+     * @param consumers renders that may run at once ({@code app.pipeline.consumers})
+     */
+    public static long decodeBytesFor(long maxMemory, int consumers, long maxBytes) {
+        long heap = maxMemory == Long.MAX_VALUE ? Runtime.getRuntime().totalMemory() : maxMemory;
+        return Math.max(heap / 8, heap / 2 - 2L * consumers * maxBytes);
     }
 }

@@ -12,8 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import jobs.ImageClaim;
 import jobs.ImageError;
 import jobs.ImageFacts;
@@ -42,16 +44,23 @@ public class ImagePipeline {
     private final Presets presets;
     private final Renderer renderer;
     private final Limits limits;
-    private final PixelBudget budget;
 
+    /**
+     * @param maxDecodeBytes the heap the renders under way may fill with pixels together; unset: derived
+     *                       from this JVM's heap and the consumers by {@link Limits#decodeBytesFor}
+     */
     public ImagePipeline(JobStore jobs, Presets presets, @ConfigProperty(name = "app.limits.max-bytes") long maxBytes,
             @ConfigProperty(name = "app.limits.max-pixels") long maxPixels,
-            @ConfigProperty(name = "app.pipeline.max-pixels-in-flight") long maxPixelsInFlight) {
+            @ConfigProperty(name = "app.limits.max-decode-bytes") OptionalLong maxDecodeBytes,
+            @ConfigProperty(name = "app.limits.render-time-limit") Duration renderTimeLimit,
+            @ConfigProperty(name = "app.pipeline.consumers") int consumers) {
         this.jobs = jobs;
         this.presets = presets;
-        this.limits = new Limits(maxBytes, maxPixels);
+        this.limits = new Limits(maxBytes, maxPixels, maxDecodeBytes.orElseGet(
+                () -> Limits.decodeBytesFor(Runtime.getRuntime().maxMemory(), consumers, maxBytes)), renderTimeLimit);
         this.renderer = new Renderer(limits);
-        this.budget = new PixelBudget(maxPixelsInFlight);
+        LOG.infof("Rendering with up to %d MB of heap for pixels across %d consumers, %s per image",
+                limits.maxDecodeBytes() >> 20, consumers, renderTimeLimit);
     }
 
     /**
@@ -91,10 +100,7 @@ public class ImagePipeline {
             data = object.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
         }
         Inspection inspection = renderer.inspector().inspect(data);
-        Rendition rendition;
-        try (PixelBudget.Hold hold = budget.acquire(inspection.pixels())) {
-            rendition = renderer.render(inspection, data, preset);
-        }
+        Rendition rendition = renderer.render(inspection, data, preset);
         exchange.setProperty(RENDITION, rendition);
         return rendition.variants().stream().map(v -> new VariantUpload(variantKey(claim, v),
                 v.format().contentType(), v.bytes().length, v.bytes())).toList();
