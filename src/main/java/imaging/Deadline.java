@@ -8,9 +8,13 @@ import javax.imageio.event.IIOReadUpdateListener;
 
 /**
  * The time one render may take ({@link Limits#renderTimeLimit()}), counted from its start. It is checked
- * between steps and in the scalers' row loops, and a decoder is watched from its own progress callbacks,
- * which abort the read once the time is up: the JDK's JPEG reader refuses {@code abort()} from any
- * thread but the one reading. Past it the render ends {@code too-complex}.
+ * between steps and in the scalers' row loops, and a decoder is watched from its own progress callbacks
+ * (per row or tile for most readers, per scan for a progressive JPEG), which end the read once the time
+ * is up by throwing. {@code ImageReader.abort()} would not do: the JDK's JPEG reader refuses it from any
+ * thread but the one reading, and once aborted it still reads every remaining scan, only without
+ * output (6000 empty scans of a 4096x4096 picture: half a minute more); an exception from a callback
+ * ends the native read at once, as it checks for one after each. Past it the render ends
+ * {@code too-complex}.
  */
 final class Deadline {
 
@@ -45,12 +49,12 @@ final class Deadline {
                 "Rendering took longer than %s, the limit for one image".formatted(describe(limit)));
     }
 
-    /** Aborts the reader from its own progress callbacks (per row or tile for most readers) once the time is up. */
+    /** Ends the reader's read from its own progress callbacks once the time is up. */
     void watch(ImageReader reader) {
         if (limit == null) {
             return;
         }
-        Watch watch = new Watch(reader);
+        Watch watch = new Watch();
         reader.addIIOReadUpdateListener(watch);
         reader.addIIOReadProgressListener(watch);
     }
@@ -60,99 +64,86 @@ final class Deadline {
                 : limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() / 1000.0 + " s";
     }
 
-    /** Checks the time at every callback a reader makes, and aborts it once. */
+    /** Checks the time at every callback a reader makes. */
     private final class Watch implements IIOReadUpdateListener, IIOReadProgressListener {
-        private final ImageReader reader;
-        private boolean aborted;
-
-        Watch(ImageReader reader) {
-            this.reader = reader;
-        }
-
-        private void tick() {
-            if (!aborted && passed()) {
-                aborted = true;
-                reader.abort();
-            }
-        }
 
         @Override
         public void imageUpdate(ImageReader source, BufferedImage image, int minX, int minY, int width, int height,
                 int periodX, int periodY, int[] bands) {
-            tick();
+            check();
         }
 
         @Override
         public void passStarted(ImageReader source, BufferedImage image, int pass, int minPass, int maxPass, int minX,
                 int minY, int periodX, int periodY, int[] bands) {
-            tick();
+            check();
         }
 
         @Override
         public void passComplete(ImageReader source, BufferedImage image) {
-            tick();
+            check();
         }
 
         @Override
         public void imageProgress(ImageReader source, float percentageDone) {
-            tick();
+            check();
         }
 
         @Override
         public void thumbnailPassStarted(ImageReader source, BufferedImage theThumbnail, int pass, int minPass,
                 int maxPass, int minX, int minY, int periodX, int periodY, int[] bands) {
-            tick();
+            check();
         }
 
         @Override
         public void thumbnailUpdate(ImageReader source, BufferedImage theThumbnail, int minX, int minY, int width,
                 int height, int periodX, int periodY, int[] bands) {
-            tick();
+            check();
         }
 
         @Override
         public void thumbnailPassComplete(ImageReader source, BufferedImage theThumbnail) {
-            tick();
+            check();
         }
 
         @Override
         public void sequenceStarted(ImageReader source, int minIndex) {
-            tick();
+            check();
         }
 
         @Override
         public void sequenceComplete(ImageReader source) {
-            tick();
+            check();
         }
 
         @Override
         public void imageStarted(ImageReader source, int imageIndex) {
-            tick();
+            check();
         }
 
         @Override
         public void imageComplete(ImageReader source) {
-            tick();
+            check();
         }
 
         @Override
         public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {
-            tick();
+            check();
         }
 
         @Override
         public void thumbnailProgress(ImageReader source, float percentageDone) {
-            tick();
+            check();
         }
 
         @Override
         public void thumbnailComplete(ImageReader source) {
-            tick();
+            check();
         }
 
         @Override
         public void readAborted(ImageReader source) {
-            aborted = true;
+            check();
         }
     }
 }

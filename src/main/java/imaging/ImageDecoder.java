@@ -74,7 +74,8 @@ public final class ImageDecoder {
                 && (wanted.width() < inspection.width() || wanted.height() < inspection.height())) {
             Optional<JpegStream> stream = JpegStream.open(data);
             if (stream.isPresent()) {
-                budget.reserve(stream.get().bytes() + pictures, describe(inspection));
+                budget.reserve(stream.get().bytes() + pictures,
+                        describe(inspection, inspection.width(), inspection.height()));
                 BgrDownscaler scaler = new BgrDownscaler(inspection.width(), inspection.height(), wanted.width(),
                         wanted.height(), budget.deadline());
                 JpegStream.Tap tap = stream.get().tap(scaler);
@@ -93,7 +94,7 @@ public final class ImageDecoder {
     /** Reserves what a whole decode by the reader takes, and then {@code after} bytes more. */
     private static Reservation reserveWhole(Inspection inspection, long after, RenderBudget budget) {
         return reader -> budget.reserve(PixelMemory.wholeDecode(reader, inspection.format()) + after,
-                describe(inspection));
+                describe(inspection, reader.getWidth(0), reader.getHeight(0)));
     }
 
     /** Scaled down to the wanted size, or whole in the layout the resizer and encoders take. */
@@ -123,7 +124,7 @@ public final class ImageDecoder {
     /**
      * Decodes the first frame with the reader (disposed after), into the destination when not null. The
      * reservation runs once the reader has its input, before any pixel is allocated; from then on the
-     * budget's deadline is watched from the reader's own callbacks, which abort it when time is up.
+     * budget's deadline is watched from the reader's own callbacks, which end the read when time is up.
      */
     BufferedImage read(byte[] data, Inspection inspection, ImageReader reader, BufferedImage destination,
             Reservation reservation, RenderBudget budget) throws ImageRejectedException, InterruptedException {
@@ -141,11 +142,10 @@ public final class ImageDecoder {
             } finally {
                 reader.dispose();
             }
-        } catch (Rejected e) {
-            throw e.rejection();
         } catch (EOFException e) {
             throw truncated(inspection, e.getMessage());
         } catch (IOException | RuntimeException e) {
+            rethrowCarried(e);
             String message = String.valueOf(e.getMessage());
             if (TRUNCATION.matcher(message).find()) {
                 throw truncated(inspection, message);
@@ -168,14 +168,34 @@ public final class ImageDecoder {
         return raw;
     }
 
+    /**
+     * Throws what a reader may have wrapped in its own exception but is not about the data: the time
+     * limit, or the heap or stack running out (the JDK's PNG reader wraps every Throwable in an
+     * IIOException).
+     */
+    private static void rethrowCarried(Throwable e) throws ImageRejectedException {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
+            if (cause instanceof Rejected rejected) {
+                throw rejected.rejection();
+            }
+            if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
+                throw (Error) cause;
+            }
+        }
+    }
+
     /** What a decode reserves from the budget, once its reader has read the headers. */
     @FunctionalInterface
     interface Reservation {
         void reserve(ImageReader reader) throws IOException, ImageRejectedException, InterruptedException;
     }
 
-    private static String describe(Inspection inspection) {
-        return "This %dx%d %s".formatted(inspection.width(), inspection.height(), name(inspection));
+    /** The picture (or the frame the decoder reads, when its size is not the picture's), for messages. */
+    private static String describe(Inspection inspection, int width, int height) {
+        return width == inspection.width() && height == inspection.height()
+                ? "This %dx%d %s".formatted(width, height, name(inspection))
+                : "This %s's %dx%d frame".formatted(name(inspection), width, height);
     }
 
     private static ImageRejectedException truncated(Inspection inspection, String detail) {

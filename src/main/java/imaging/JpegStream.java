@@ -19,8 +19,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * A JPEG decoded in one pass, each row handed to a {@link RowSink} as soon as the decoder has made it, so
@@ -37,8 +35,8 @@ import org.w3c.dom.Node;
  * buffered-image mode and outputs the whole picture after each scan. {@code setSourceProgressivePasses}
  * cannot ask for the last one only: the native reader skips passes by renumbering the scans it reads, so
  * pass 9 of a 10-scan file comes out as the picture of its first scan, a blur. So every pass is decoded
- * and only the rows of the last, known from the scans in the reader's metadata, are handed on; the time
- * limit bounds the rest.
+ * and only the rows of the last, counted by {@link JpegScans}, are handed on; the time limit bounds the
+ * rest.
  */
 final class JpegStream {
 
@@ -49,14 +47,12 @@ final class JpegStream {
 
     private final int width;
     private final int height;
-    private final int scans;
-    private final long coefficientBytes;
+    private final JpegScans layout;
 
-    private JpegStream(int width, int height, int scans, long coefficientBytes) {
+    private JpegStream(int width, int height, JpegScans layout) {
         this.width = width;
         this.height = height;
-        this.scans = scans;
-        this.coefficientBytes = coefficientBytes;
+        this.layout = layout;
     }
 
     /**
@@ -65,6 +61,10 @@ final class JpegStream {
      * it cannot parse. Such a JPEG is decoded whole, if it fits.
      */
     static Optional<JpegStream> open(byte[] data) {
+        Optional<JpegScans> layout = JpegScans.of(data);
+        if (layout.isEmpty()) {
+            return Optional.empty();
+        }
         try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
             Optional<ImageReader> found = jdkReader();
             if (found.isEmpty() || !sameColours(found.get(), data)) {
@@ -72,24 +72,8 @@ final class JpegStream {
             }
             ImageReader reader = found.get();
             try {
-                reader.setInput(in, true, false);
-                Element frame = null;
-                int scans = 0;
-                Node markers = reader.getImageMetadata(0).getAsTree("javax_imageio_jpeg_image_1.0").getLastChild();
-                for (Node marker = markers.getFirstChild(); marker != null; marker = marker.getNextSibling()) {
-                    if (marker.getNodeName().equals("sof")) {
-                        frame = (Element) marker;
-                    } else if (marker.getNodeName().equals("sos")) {
-                        scans++;
-                    }
-                }
-                if (frame == null || scans == 0) {
-                    return Optional.empty();
-                }
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                return Optional.of(new JpegStream(width, height, scans,
-                        scans > 1 ? coefficientBytes(frame, width, height) : 0));
+                reader.setInput(in, true, true);
+                return Optional.of(new JpegStream(reader.getWidth(0), reader.getHeight(0), layout.get()));
             } finally {
                 reader.dispose();
             }
@@ -100,17 +84,16 @@ final class JpegStream {
 
     /**
      * Memory the decode takes beside the pictures made from it: the rows on their way through the scaler,
-     * and for a JPEG of several scans the coefficients libjpeg keeps for the whole picture (two bytes per
-     * sample of every component at its own sampling: 3 bytes a pixel for 4:2:0 colour), outside the heap
-     * but inside the process.
+     * and for a JPEG of several scans the coefficients libjpeg keeps for the whole picture, outside the
+     * heap but inside the process.
      */
     long bytes() {
-        return BYTES_PER_COLUMN * width + coefficientBytes;
+        return BYTES_PER_COLUMN * width + layout.coefficientBytes();
     }
 
     /** A destination for the JDK's reader that hands the rows of the last scan to the sink, top to bottom. */
     Tap tap(RowSink sink) {
-        return new Tap(new TapRaster(width, height, scans - 1, sink));
+        return new Tap(new TapRaster(width, height, layout.scans() - 1, sink));
     }
 
     /** The JDK's reader: the one that can write into a {@link Tap}. */
@@ -222,33 +205,5 @@ final class JpegStream {
         } finally {
             engine.dispose();
         }
-    }
-
-    /**
-     * Bytes of libjpeg's whole-picture coefficient arrays: 64 two-byte coefficients per 8x8 block of each
-     * component, the component being the picture scaled by its sampling factors over the largest.
-     */
-    private static long coefficientBytes(Element frame, int width, int height) {
-        int maxH = 1;
-        int maxV = 1;
-        for (Node c = frame.getFirstChild(); c != null; c = c.getNextSibling()) {
-            maxH = Math.max(maxH, factor(c, "HsamplingFactor"));
-            maxV = Math.max(maxV, factor(c, "VsamplingFactor"));
-        }
-        long bytes = 0;
-        for (Node c = frame.getFirstChild(); c != null; c = c.getNextSibling()) {
-            long columns = ceilDiv(ceilDiv((long) width * factor(c, "HsamplingFactor"), maxH), 8);
-            long rows = ceilDiv(ceilDiv((long) height * factor(c, "VsamplingFactor"), maxV), 8);
-            bytes += columns * rows * 64 * 2;
-        }
-        return bytes;
-    }
-
-    private static int factor(Node component, String name) {
-        return Integer.parseInt(((Element) component).getAttribute(name));
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
     }
 }
