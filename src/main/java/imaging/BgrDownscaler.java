@@ -124,7 +124,8 @@ final class BgrDownscaler implements RowSink {
 
         BufferedImage result() {
             if (made < height) {
-                throw new IllegalStateException("The scaler made " + made + " of " + height + " rows: its source ended early");
+                throw new IllegalStateException(
+                        "The scaler made " + made + " of " + height + " rows: its source ended early");
             }
             return out;
         }

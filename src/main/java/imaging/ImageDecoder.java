@@ -42,8 +42,9 @@ public final class ImageDecoder {
             if (frame.isPresent()) {
                 Size wanted = need.apply(size);
                 long canvas = 4L * frame.get().canvasWidth() * frame.get().canvasHeight();
-                BufferedImage first = read(frame.get().webp(), inspection, ImageInspector.readerFor(inspection.format()),
-                        null, reserveWhole(inspection, canvas + PixelMemory.pictures(wanted), budget), budget);
+                BufferedImage first = read(frame.get().webp(), inspection,
+                        ImageInspector.readerFor(inspection.format()), null,
+                        reserveWhole(inspection, canvas + PixelMemory.pictures(wanted), budget), budget);
                 BufferedImage canvasImage = new BufferedImage(frame.get().canvasWidth(), frame.get().canvasHeight(),
                         BufferedImage.TYPE_INT_ARGB);
                 Graphics2D g = canvasImage.createGraphics();

@@ -196,7 +196,8 @@ final class JpegStream {
             jdk.setInput(b, true, true);
             ImageTypeSpecifier ours = engine.getRawImageType(0);
             ImageTypeSpecifier theirs = jdk.getRawImageType(0);
-            if (ours == null || theirs == null || ours.getColorModel().hasAlpha() || theirs.getColorModel().hasAlpha()) {
+            if (ours == null || theirs == null || ours.getColorModel().hasAlpha()
+                    || theirs.getColorModel().hasAlpha()) {
                 return false;
             }
             int type = ours.getColorModel().getColorSpace().getType();

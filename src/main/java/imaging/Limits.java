@@ -10,14 +10,15 @@ import java.time.Duration;
  * @param maxPixels       the largest accepted width x height (sharp/libvips' default is 16383^2)
  * @param maxDecodeBytes  the heap, in bytes, that the renders under way may fill with pixels together:
  *                        what the decoder allocates and the pictures made from it, estimated from the
- *                        headers. One render needing more is refused {@code too-many-pixels}, unless it
- *                        is a JPEG, which is then decoded in one pass straight into the scaler; renders
- *                        that would together need more wait for each other. See {@link #decodeBytesFor}.
+ *                        headers. One render needing more is refused {@code too-many-pixels} (a JPEG to
+ *                        be scaled down needs little: it is decoded in one pass straight into the
+ *                        scaler); renders that would together need more wait for each other. See
+ *                        {@link #decodeBytesFor}.
  * @param renderTimeLimit how long one render may run once it has its heap: past it, it is stopped and
- *                        ends {@code too-complex}. 30 s by default: a 24 MP photo takes about 1 s here,
- *                        and a message's whole visit (waiting for another render's heap, this render,
- *                        Camel's ~25 s of retries of S3 errors) must end well inside the 120 s lease
- *                        (the queue's visibility timeout), after which another worker would take it.
+ *                        ends {@code too-complex}. 30 s by default: a 24 MP photo takes under a second
+ *                        here, and a message's whole visit (waiting for another render's heap, this
+ *                        render, Camel's ~25 s of retries of S3 errors) must end well inside the 120 s
+ *                        lease (the queue's visibility timeout), after which another worker takes it.
  */
 public record Limits(long maxBytes, long maxPixels, long maxDecodeBytes, Duration renderTimeLimit) {
 

@@ -32,8 +32,9 @@ final class RenderBudget implements AutoCloseable {
      */
     void reserve(long bytes, String what) throws ImageRejectedException, InterruptedException {
         if (reserved + bytes > heap.bytes()) {
-            throw new ImageRejectedException(RejectReason.TOO_MANY_PIXELS, "%s needs %s of memory to decode; the limit is %s"
-                    .formatted(what, PixelMemory.megabytes(reserved + bytes), PixelMemory.megabytes(heap.bytes())));
+            throw new ImageRejectedException(RejectReason.TOO_MANY_PIXELS,
+                    "%s needs %s of memory to decode; the limit is %s".formatted(what,
+                            PixelMemory.megabytes(reserved + bytes), PixelMemory.megabytes(heap.bytes())));
         }
         holds.add(heap.reserve(bytes));
         if (holds.size() == 1) {

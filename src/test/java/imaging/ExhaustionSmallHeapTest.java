@@ -73,8 +73,8 @@ class ExhaustionSmallHeapTest {
 
         assertEquals("too-complex", e.code());
         assertTrue(e.getCause() instanceof StackOverflowError, "a real one: " + e.getCause());
-        Rendition next = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> renderer.render(photo, TestPresets.DEFAULT),
-                "waits for ever if the failed render kept its heap");
+        Rendition next = assertTimeoutPreemptively(Duration.ofMinutes(2),
+                () -> renderer.render(photo, TestPresets.DEFAULT), "waits for ever if the failed render kept its heap");
         assertEquals(List.of(150, 400, 800, 1200, 800, 1200), next.variants().stream().map(RenderedVariant::width)
                 .toList());
     }

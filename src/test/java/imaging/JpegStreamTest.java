@@ -65,8 +65,9 @@ class JpegStreamTest {
     void countsTheScansTheDecoderMakesAPassFor() {
         assertEquals(10, JpegScans.of(Corpus.read("jpeg/progressive.jpg")).orElseThrow().scans());
         assertEquals(1, JpegScans.of(Corpus.read("photos/medium-landscape-wood.jpg")).orElseThrow().scans());
-        byte[] thousands = Corpus.cases().stream().filter(e -> e.file().equals("hostile/jpeg-progressive-6000-scans.jpg"))
-                .findFirst().orElseThrow().bytes();
+        byte[] thousands = Corpus.cases().stream()
+                .filter(e -> e.file().equals("hostile/jpeg-progressive-6000-scans.jpg")).findFirst().orElseThrow()
+                .bytes();
         assertEquals(6000, JpegScans.of(thousands).orElseThrow().scans());
     }
 

@@ -42,8 +42,8 @@ class MemoryBudgetTest {
                 () -> renderer.render(deep, TestPresets.DEFAULT));
 
         assertEquals("too-many-pixels", e.code());
-        assertTrue(e.getMessage().matches("This 3000x3000 PNG needs 1\\d\\d MB of memory to decode; the limit is 100 MB"),
-                e.getMessage());
+        assertTrue(e.getMessage().matches(
+                "This 3000x3000 PNG needs 1\\d\\d MB of memory to decode; the limit is 100 MB"), e.getMessage());
         assertEquals(1200, renderer.render(plain, TestPresets.DEFAULT).variants().get(3).width());
     }
 

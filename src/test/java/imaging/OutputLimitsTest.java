@@ -55,15 +55,16 @@ class OutputLimitsTest {
 
     @Test
     void thePlaceholderOfA20By16000PictureIsTiny() throws Exception {
-        Corpus.Entry entry = Corpus.cases().stream().filter(e -> e.file().equals("hostile/png-placeholder-20x16000.png"))
-                .findFirst().orElseThrow();
+        Corpus.Entry entry = Corpus.cases().stream()
+                .filter(e -> e.file().equals("hostile/png-placeholder-20x16000.png")).findFirst().orElseThrow();
 
         Rendition rendition = renderer.render(entry.bytes(), TestPresets.DEFAULT);
 
         BufferedImage placeholder = placeholder(rendition);
         assertEquals(1, placeholder.getWidth());
         assertEquals(40, placeholder.getHeight());
-        assertTrue(rendition.placeholder().length() < 1000, "a data URI of " + rendition.placeholder().length() + " chars");
+        assertTrue(rendition.placeholder().length() < 1000,
+                "a data URI of " + rendition.placeholder().length() + " chars");
     }
 
     @Test
