@@ -1,5 +1,6 @@
 package api;
 
+import aws.S3EventNotifications;
 import aws.S3ObjectCreated;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +26,8 @@ import support.Ulid;
 
 /**
  * {@code POST /v1/jobs}: a job over images already in the bucket, each under the caller's own upload
- * prefix. The route stores the job and puts one S3-style event per image on the ingest queue, so the
- * images take the same pipeline as uploads.
+ * prefix. The route stores the job and puts one S3-style event per image on the ingest queue, naming the
+ * job and the image, so the images take the same pipeline as uploads.
  */
 @ApplicationScoped
 @Named("batches")
@@ -36,17 +37,20 @@ public class Batches {
     private static final int MAX_METADATA_BYTES = 8 * 1024;
 
     private final S3Client s3;
+    private final S3EventNotifications events;
     private final Presets presets;
     private final String bucket;
 
-    public Batches(S3Client s3, Presets presets, @ConfigProperty(name = "app.s3.bucket") String bucket) {
+    public Batches(S3Client s3, S3EventNotifications events, Presets presets,
+            @ConfigProperty(name = "app.s3.bucket") String bucket) {
         this.s3 = s3;
+        this.events = events;
         this.presets = presets;
         this.bucket = bucket;
     }
 
-    /** Checks the request and the objects; leaves the job in {@link JobsApi#JOB}; returns the work to queue. */
-    public List<S3ObjectCreated> prepare(Exchange exchange) {
+    /** Checks the request and the objects: the new job. */
+    public Job prepare(Exchange exchange) {
         String owner = Caller.owner(exchange);
         JsonNode root = parse(exchange.getMessage().getBody(String.class));
         List<String> uris = images(root);
@@ -66,15 +70,18 @@ public class Batches {
             sources.add(new SourceObject(bucket, key, head.contentLength(), head.contentType()));
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Job job = Job.create(Ulid.next(now), owner, preset, metadata, sources, now);
-        exchange.setProperty(JobsApi.JOB, job);
-        return sources.stream().map(s -> new S3ObjectCreated(s.bucket(), s.key(), s.bytes(), null, null, null,
-                job.jobId())).toList();
+        return Job.create(Ulid.next(now), owner, preset, metadata, sources, now);
+    }
+
+    /** The S3 event that starts image {@code index} of the job, as S3 would send it, naming job and image. */
+    public String event(Job job, int index) {
+        SourceObject source = job.images().get(index).source();
+        return events.objectCreated(new S3ObjectCreated(source.bucket(), source.key(), source.bytes(), null, null,
+                null, job.jobId(), index));
     }
 
     /** The 202 body. */
-    public BatchAccepted accepted(Exchange exchange) {
-        Job job = exchange.getProperty(JobsApi.JOB, Job.class);
+    public BatchAccepted accepted(Job job) {
         return new BatchAccepted(job.jobId(), job.status(), job.images().size(), job.metadata(),
                 "/v1/jobs/" + job.jobId());
     }

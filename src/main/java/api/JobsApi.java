@@ -4,95 +4,64 @@ import aws.ObjectUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import jobs.ImageRecord;
 import jobs.Job;
-import jobs.JobItems;
+import jobs.JobListing;
+import jobs.JobStore;
+import jobs.PageKey;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import org.apache.camel.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
-import software.amazon.awssdk.services.dynamodb.model.Condition;
 import support.Json;
 
 /**
- * The job reads of the API: one job ({@code GET /v1/jobs/{jobId}}) and the caller's jobs, newest first
- * ({@code GET /v1/jobs}), read by the routes with aws2-ddb GetItem and Query.
+ * The job reads of the API, through the job store: one job ({@code GET /v1/jobs/{jobId}}) and the
+ * caller's jobs, newest first ({@code GET /v1/jobs}).
  */
 @ApplicationScoped
 @Named("jobsApi")
 public class JobsApi {
 
-    /** The exchange property holding a job being created, for the route that stores it. */
-    public static final String JOB = "job";
-    /** The table's index of jobs by owner and creation time. */
-    public static final String OWNER_INDEX = "owner-createdAt";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    private static final Pattern JOB_ID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
+    private static final Set<String> CURSOR_FIELDS = Set.of("owner", "jobId", "createdAt");
 
+    private final JobStore jobs;
     private final ObjectUrls urls;
     private final String bucket;
 
-    public JobsApi(ObjectUrls urls, @ConfigProperty(name = "app.s3.bucket") String bucket) {
+    public JobsApi(JobStore jobs, ObjectUrls urls, @ConfigProperty(name = "app.s3.bucket") String bucket) {
+        this.jobs = jobs;
         this.urls = urls;
         this.bucket = bucket;
     }
 
-    public Map<String, AttributeValue> key(String jobId) {
-        return JobItems.key(jobId);
-    }
-
-    public Map<String, AttributeValue> item(Job job) {
-        return JobItems.toItem(job);
-    }
-
     /**
-     * The job read by the route (the item in {@code CamelAwsDdbAttributes}), with download URLs. A missing
-     * job and another user's job get the same 404, so ids cannot be probed.
+     * The caller's job with download URLs. A missing job and another user's job get the same 404, so ids
+     * cannot be probed.
      */
-    public Job view(Exchange exchange, Map<String, AttributeValue> item) {
+    public Job view(Exchange exchange, @Header("jobId") String jobId) {
         String owner = Caller.owner(exchange);
-        String jobId = exchange.getMessage().getHeader("jobId", String.class);
-        if (item == null || item.isEmpty()) {
-            throw ApiException.notFound("No job " + jobId);
-        }
-        Job job = JobItems.fromItem(item);
-        if (!job.owner().equals(owner)) {
-            throw ApiException.notFound("No job " + jobId);
-        }
+        Job job = jobs.find(jobId).filter(j -> j.owner().equals(owner))
+                .orElseThrow(() -> ApiException.notFound("No job " + jobId));
         return job.withImages(job.images().stream().map(this::withUrls).toList());
     }
 
-    /**
-     * Sets the aws2-ddb Query headers for one page of the caller's jobs. One more item than the page is
-     * asked for, so the last page is known to be the last.
-     */
-    public void listQuery(Exchange exchange) {
-        Message message = exchange.getMessage();
+    /** One page of the caller's jobs, newest first, after the given cursor. */
+    public JobPage list(Exchange exchange, @Header("limit") String limit, @Header("cursor") String cursor) {
         String owner = Caller.owner(exchange);
-        int limit = limit(message.getHeader("limit", String.class));
-        message.setHeader("CamelAwsDdbIndexName", OWNER_INDEX);
-        message.setHeader("CamelAwsDdbKeyConditions", Map.of("owner", Condition.builder()
-                .comparisonOperator(ComparisonOperator.EQ).attributeValueList(AttributeValue.fromS(owner)).build()));
-        message.setHeader("CamelAwsDdbScanIndexForward", false);
-        message.setHeader("CamelAwsDdbLimit", limit + 1);
-        String cursor = message.getHeader("cursor", String.class);
-        if (cursor != null && !cursor.isBlank()) {
-            message.setHeader("CamelAwsDdbStartKey", startKey(cursor, owner));
-        }
-        exchange.setProperty("limit", limit);
-    }
-
-    /** The page body from the Query result ({@code CamelAwsDdbItems}). */
-    public JobPage page(Exchange exchange, List<Map<String, AttributeValue>> items) {
-        int limit = exchange.getProperty("limit", Integer.class);
-        List<Job> jobs = items.stream().limit(limit).map(JobItems::fromItem).toList();
-        return new JobPage(jobs.stream().map(job -> new JobPage.Summary(job.jobId(), job.status(),
-                job.images().size(), job.createdAt(), job.updatedAt())).toList(),
-                items.size() > limit ? cursor(jobs.get(jobs.size() - 1)) : null);
+        Optional<PageKey> after = cursor == null || cursor.isBlank() ? Optional.empty()
+                : Optional.of(pageKey(cursor, owner));
+        JobListing listing = jobs.list(owner, limit(limit), after);
+        return new JobPage(listing.items(), listing.next() == null ? null : cursor(owner, listing.next()));
     }
 
     private static int limit(String value) {
@@ -110,26 +79,34 @@ public class JobsApi {
         throw ApiException.invalid("limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    /** The cursor is the last item's index key, base64url JSON; opaque to clients. */
-    private static String cursor(Job last) {
-        String json = Json.write(Map.of("jobId", last.jobId(), "owner", last.owner(),
-                "createdAt", last.createdAt().toString()));
+    /** The cursor is where the page ended, base64url JSON naming its owner; opaque to clients. */
+    private static String cursor(String owner, PageKey last) {
+        String json = Json.write(Map.of("owner", owner, "jobId", last.jobId(), "createdAt", last.createdAt().toString()));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Map<String, AttributeValue> startKey(String cursor, String owner) {
-        Map<String, Object> key;
+    /** A cursor this API returned to this caller, or 400: wrong encoding, shape or owner. */
+    private static PageKey pageKey(String cursor, String owner) {
+        Map<String, Object> fields;
         try {
-            key = Json.readMap(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            fields = Json.readMap(new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw ApiException.invalid("cursor is not one this API returned");
+            throw badCursor();
         }
-        if (!owner.equals(key.get("owner")) || !(key.get("jobId") instanceof String jobId)
-                || !(key.get("createdAt") instanceof String createdAt)) {
-            throw ApiException.invalid("cursor is not one this API returned");
+        if (fields == null || !fields.keySet().equals(CURSOR_FIELDS) || !owner.equals(fields.get("owner"))
+                || !(fields.get("jobId") instanceof String jobId) || !JOB_ID.matcher(jobId).matches()
+                || !(fields.get("createdAt") instanceof String createdAt)) {
+            throw badCursor();
         }
-        return Map.of("jobId", AttributeValue.fromS(jobId), "owner", AttributeValue.fromS(owner),
-                "createdAt", AttributeValue.fromS(createdAt));
+        try {
+            return new PageKey(jobId, Instant.parse(createdAt));
+        } catch (DateTimeParseException e) {
+            throw badCursor();
+        }
+    }
+
+    private static ApiException badCursor() {
+        return ApiException.invalid("cursor is not one this API returned for your jobs; pass nextCursor as it is");
     }
 
     private ImageRecord withUrls(ImageRecord image) {

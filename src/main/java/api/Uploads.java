@@ -18,8 +18,8 @@ import pipeline.Presets;
 import support.Ulid;
 
 /**
- * {@code POST /v1/uploads}: checks the request, chooses the job id and the key, and presigns a PUT that
- * S3 only accepts with the declared type and exact size. The route stores the job ({@link JobsApi#JOB}) PENDING.
+ * {@code POST /v1/uploads}: checks the request and chooses the job id and the key; once the route has
+ * stored the job PENDING, presigns a PUT that S3 only accepts with the declared type and exact size, once.
  */
 @ApplicationScoped
 @Named("uploads")
@@ -41,8 +41,8 @@ public class Uploads {
         this.maxBytes = maxBytes;
     }
 
-    /** Validates the request and leaves the new job in {@link #JOB} and the presigned upload in the body. */
-    public Presigned prepare(Exchange exchange) {
+    /** Validates the request: the new job, PENDING until its file arrives. */
+    public Job prepare(Exchange exchange) {
         String owner = Caller.owner(exchange);
         UploadRequest request = UploadRequest.parse(exchange.getMessage().getBody(String.class), presets.defaultName());
         if (!allowedTypes.contains(request.contentType())) {
@@ -60,17 +60,15 @@ public class Uploads {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String jobId = Ulid.next(now);
         String key = StorageLayout.uploadKey(owner, jobId, request.fileName());
-        Job job = Job.create(jobId, owner, request.preset(), Map.of(),
+        return Job.create(jobId, owner, request.preset(), Map.of(),
                 List.of(new SourceObject(bucket, key, request.size(), request.contentType())), now);
-        exchange.setProperty(JobsApi.JOB, job);
-        return urls.upload(bucket, key, request.contentType(), request.size());
     }
 
-    /** The 201 body: where to PUT the file and where to poll. */
-    public UploadCreated created(Exchange exchange) {
-        Job job = exchange.getProperty(JobsApi.JOB, Job.class);
+    /** The 201 body for the stored job: where to PUT the file (presigned now) and where to poll. */
+    public UploadCreated created(Job job) {
         SourceObject source = job.images().get(0).source();
-        return new UploadCreated(job.jobId(), job.status(), exchange.getMessage().getBody(Presigned.class),
-                source.bucket(), source.key(), "/v1/jobs/" + job.jobId());
+        Presigned upload = urls.upload(source.bucket(), source.key(), source.contentType(), source.bytes());
+        return new UploadCreated(job.jobId(), job.status(), upload, source.bucket(), source.key(),
+                "/v1/jobs/" + job.jobId());
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import local.LocalAwsDevStack;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -22,11 +21,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @ApplicationScoped
 public class AwsClients {
 
-    /** Present in dev only: the local servers, started before the first client is handed out. */
-    private final Instance<LocalAwsDevStack> localStack;
+    /** Present in dev only (the local servers), started before the first client is handed out. */
+    private final Instance<AwsBackend> backends;
 
-    public AwsClients(Instance<LocalAwsDevStack> localStack) {
-        this.localStack = localStack;
+    public AwsClients(Instance<AwsBackend> backends) {
+        this.backends = backends;
     }
 
     @Produces
@@ -91,7 +90,7 @@ public class AwsClients {
     }
 
     private AwsServiceSettings settings(Config config, String component) {
-        localStack.stream().forEach(LocalAwsDevStack::ensureRunning);
+        backends.stream().forEach(AwsBackend::ensureRunning);
         return AwsServiceSettings.read(config, component);
     }
 

@@ -3,6 +3,7 @@ package aws;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,11 +11,16 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
- * Presigned S3 URLs. An upload URL signs the content type and the exact length, so S3 itself refuses any
- * other type or size; a download URL is a plain time-limited GET, or a CDN URL when one is configured.
+ * Presigned S3 URLs. An upload URL signs the content type, the exact length and {@code If-None-Match: *}, so
+ * S3 itself refuses any other type or size and writes the object once: a second PUT to the same URL gets
+ * 412 Precondition Failed (S3 conditional writes), and the source of a job never changes under it. A
+ * download URL is a plain time-limited GET, or a CDN URL when one is configured.
  */
 @ApplicationScoped
 public class ObjectUrls {
+
+    /** The conditional-write header value: only if no object exists under the key yet. */
+    private static final String WRITE_ONCE = "*";
 
     private final S3Presigner presigner;
     private final Duration uploadTtl;
@@ -37,8 +43,12 @@ public class ObjectUrls {
     public Presigned upload(String bucket, String key, String contentType, long bytes, Duration ttl) {
         PresignedPutObjectRequest request = presigner.presignPutObject(p -> p
                 .signatureDuration(ttl)
-                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(bytes)));
-        return new Presigned("PUT", request.url().toString(), Map.of("Content-Type", contentType),
+                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(bytes)
+                        .ifNoneMatch(WRITE_ONCE)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.put("If-None-Match", WRITE_ONCE);
+        return new Presigned("PUT", request.url().toString(), headers,
                 request.expiration().truncatedTo(ChronoUnit.SECONDS));
     }
 

@@ -23,7 +23,7 @@ import support.Json;
 @Named("s3Events")
 public class S3EventNotifications {
 
-    /** Our own record field, absent from S3's events: names the job for work a batch asked for. */
+    /** Our own record field, absent from S3's events: names the job and image for work a batch asked for. */
     private static final String EXTENSION = "imagePipeline";
 
     /**
@@ -59,7 +59,7 @@ public class S3EventNotifications {
             created.add(new S3ObjectCreated(bucket, URLDecoder.decode(key, StandardCharsets.UTF_8),
                     object.path("size").asLong(-1), unquote(object.path("eTag").asText(null)),
                     object.path("versionId").asText(null), object.path("sequencer").asText(null),
-                    record.path(EXTENSION).path("jobId").asText(null)));
+                    record.path(EXTENSION).path("jobId").asText(null), imageIndex(record.path(EXTENSION))));
         }
         return created;
     }
@@ -99,9 +99,23 @@ public class S3EventNotifications {
             o.put("sequencer", object.sequencer());
         }
         if (object.jobId() != null) {
-            record.putObject(EXTENSION).put("jobId", object.jobId());
+            ObjectNode extension = record.putObject(EXTENSION).put("jobId", object.jobId());
+            if (object.imageIndex() != null) {
+                extension.put("imageIndex", object.imageIndex());
+            }
         }
         return Json.write(root);
+    }
+
+    private static Integer imageIndex(JsonNode extension) {
+        JsonNode index = extension.path("imageIndex");
+        if (index.isMissingNode()) {
+            return null;
+        }
+        if (!index.canConvertToInt() || !index.isIntegralNumber() || index.intValue() < 0) {
+            throw new InvalidEventException("imagePipeline.imageIndex is not an image index: " + index);
+        }
+        return index.intValue();
     }
 
     private static String unquote(String eTag) {

@@ -2,6 +2,7 @@ package imaging;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import imaging.VariantSpec.Size;
+import imaging.dicom.DicomFile;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
@@ -71,12 +72,16 @@ public final class ImageDecoder {
     private BufferedImage firstFrame(byte[] data, Inspection inspection, Size wanted, RenderBudget budget)
             throws ImageRejectedException, InterruptedException {
         long pictures = PixelMemory.pictures(wanted);
+        if (inspection.format() == ImageFormat.DICOM) {
+            DicomFile dicom = DicomFile.read(data);
+            budget.reserve(dicom.decodeBytes() + pictures, describe(inspection));
+            return shrink(dicom.firstFrame(), wanted, budget.deadline());
+        }
         if (inspection.format() == ImageFormat.JPEG
                 && (wanted.width() < inspection.width() || wanted.height() < inspection.height())) {
             Optional<JpegStream> stream = JpegStream.open(data);
             if (stream.isPresent()) {
-                budget.reserve(stream.get().bytes() + pictures,
-                        describe(inspection, inspection.width(), inspection.height()));
+                budget.reserve(stream.get().bytes() + pictures, describe(inspection));
                 BgrDownscaler scaler = new BgrDownscaler(inspection.width(), inspection.height(), wanted.width(),
                         wanted.height(), budget.deadline());
                 JpegStream.Tap tap = stream.get().tap(scaler);
@@ -190,6 +195,11 @@ public final class ImageDecoder {
     @FunctionalInterface
     interface Reservation {
         void reserve(ImageReader reader) throws IOException, ImageRejectedException, InterruptedException;
+    }
+
+    /** The picture, for messages. */
+    private static String describe(Inspection inspection) {
+        return describe(inspection, inspection.width(), inspection.height());
     }
 
     /** The picture (or the frame the decoder reads, when its size is not the picture's), for messages. */

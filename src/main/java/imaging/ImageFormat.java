@@ -10,7 +10,7 @@ public enum ImageFormat {
     BMP("bmp", "image/bmp", true),
     HEIC("heic", "image/heic", false),
     AVIF("avif", "image/avif", false),
-    DICOM("dicom", "application/dicom", false),
+    DICOM("dicom", "application/dicom", true),
     SVG("svg", "image/svg+xml", false);
 
     private final String id;

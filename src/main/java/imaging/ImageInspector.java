@@ -1,5 +1,7 @@
 package imaging;
 
+import imaging.dicom.DicomFile;
+import imaging.dicom.DicomHeader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -40,10 +42,10 @@ public final class ImageInspector {
                         "The file is not an image: its first bytes match no known image format"));
         if (!format.decodable()) {
             throw new ImageRejectedException(RejectReason.UNSUPPORTED_FORMAT,
-                    "%s images are not supported; send JPEG, PNG, GIF, WebP, TIFF or BMP"
+                    "%s images are not supported; send JPEG, PNG, GIF, WebP, TIFF, BMP or DICOM"
                             .formatted(format.id().toUpperCase(Locale.ROOT)));
         }
-        int[] size = headerSize(format, data);
+        int[] size = format == ImageFormat.DICOM ? dicomSize(data) : headerSize(format, data);
         Inspection inspection = new Inspection(format, size[0], size[1], data.length);
         if (inspection.pixels() > limits.maxPixels()) {
             throw new ImageRejectedException(RejectReason.TOO_MANY_PIXELS,
@@ -51,6 +53,11 @@ public final class ImageInspector {
                             megapixels(inspection.pixels()), megapixels(limits.maxPixels())));
         }
         return inspection;
+    }
+
+    private int[] dicomSize(byte[] data) throws ImageRejectedException {
+        DicomHeader header = DicomFile.read(data, limits).header();
+        return new int[] {header.columns(), header.rows()};
     }
 
     private static int[] headerSize(ImageFormat format, byte[] data) throws ImageRejectedException {

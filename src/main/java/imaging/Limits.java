@@ -32,10 +32,15 @@ public record Limits(long maxBytes, long maxPixels, long maxDecodeBytes, Duratio
         }
     }
 
+    /** The given file and pixel limits, with the default budgets for one render at a time in this JVM's heap. */
+    public Limits(long maxBytes, long maxPixels) {
+        this(maxBytes, maxPixels, decodeBytesFor(Runtime.getRuntime().maxMemory(), 1, maxBytes),
+                DEFAULT_RENDER_TIME_LIMIT);
+    }
+
     /** The defaults, for one render at a time in this JVM's heap. */
     public static Limits defaults() {
-        return new Limits(DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS,
-                decodeBytesFor(Runtime.getRuntime().maxMemory(), 1, DEFAULT_MAX_BYTES), DEFAULT_RENDER_TIME_LIMIT);
+        return new Limits(DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS);
     }
 
     /**

@@ -1,5 +1,19 @@
 package jobs;
 
-/** A worker's hold on one image of a job while it renders it. */
-public record ImageClaim(String jobId, String owner, String preset, int index, String name, SourceObject source) {
+/**
+ * A worker's hold on one image of a job while it renders it.
+ *
+ * @param owner  the job's owner, whose folder the variants go to
+ * @param preset the variant set to render
+ */
+public record ImageClaim(ImageRef ref, String owner, String preset, String name, SourceObject source) {
+
+    public String jobId() {
+        return ref.jobId();
+    }
+
+    /** Where one of this image's variants is stored. */
+    public String variantKey(String variant, String extension) {
+        return StorageLayout.variantKey(owner, ref.jobId(), name, variant, extension);
+    }
 }

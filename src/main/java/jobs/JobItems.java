@@ -2,6 +2,9 @@ package jobs;
 
 import imaging.ExifSummary;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,94 +13,152 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import support.Json;
 
 /**
- * Maps jobs to DynamoDB items and back, with native attribute types (maps, lists, numbers), so the
- * table is readable in the AWS console and queryable by owner and creation time.
+ * The job table's layout: one partition per job ({@code pk} = job id) holding a header item
+ * ({@code sk = JOB}: owner, status, preset, metadata, times and the image counters) and one item per
+ * image ({@code sk = IMAGE#0000}, zero-padded so a Query returns them in order). Only headers carry
+ * {@code owner}, so the owner index ({@code owner-createdAt}) holds nothing else. Native attribute types
+ * (maps, lists, numbers) keep the table readable in the AWS console.
  */
 public final class JobItems {
 
-    public static final String KEY = "jobId";
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String HEADER = "JOB";
+    public static final String OWNER_INDEX = "owner-createdAt";
+    /** Batches take 1 to 50 images; the sort key's four digits leave room. */
+    static final int MAX_IMAGES = 10_000;
+    private static final String IMAGE_PREFIX = "IMAGE#";
+
+    // Header attributes; owner, createdAt and the summary ones are what the owner index holds.
+    static final String OWNER = "owner";
+    static final String STATUS = "status";
+    static final String PRESET = "preset";
+    static final String METADATA = "metadata";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+    static final String IMAGE_COUNT = "imageCount";
+    static final String COMPLETED_COUNT = "completedCount";
+    static final String FAILED_COUNT = "failedCount";
+    /** The indexes of the images that have ended (a number set): an end counts once. */
+    static final String ENDED = "ended";
+
+    // Image attributes (status as above).
+    static final String NAME = "name";
+    static final String SOURCE = "source";
+    static final String BUCKET = "bucket";
+    static final String KEY = "key";
+    static final String WIDTH = "width";
+    static final String HEIGHT = "height";
+    static final String FORMAT = "format";
+    static final String ANIMATED = "animated";
+    static final String EXIF = "exif";
+    static final String VARIANTS = "variants";
+    static final String PLACEHOLDER = "placeholder";
+    static final String ERROR = "error";
+    /** While PROCESSING: when the worker's lease lapses, in epoch milliseconds. */
+    static final String LEASE_UNTIL = "leaseUntil";
+    /** Bumped by every write to the image item: a change marker for operators and tests. */
+    public static final String REVISION = "revision";
+
+    /** Fixed width, so that the owner index (a string range key) sorts by time. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private JobItems() {
     }
 
-    public static Map<String, AttributeValue> key(String jobId) {
-        return Map.of(KEY, s(jobId));
+    public static Map<String, AttributeValue> headerKey(String jobId) {
+        return Map.of(PK, s(jobId), SK, s(HEADER));
     }
 
-    public static Map<String, AttributeValue> toItem(Job job) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(KEY, s(job.jobId()));
-        item.put("owner", s(job.owner()));
-        item.put("status", s(job.status().name()));
-        item.put("preset", s(job.preset()));
-        item.put("metadata", AttributeValue.fromS(Json.write(job.metadata())));
-        item.put("createdAt", s(job.createdAt().toString()));
-        item.put("updatedAt", s(job.updatedAt().toString()));
-        item.put("images", AttributeValue.fromL(job.images().stream().map(JobItems::image).toList()));
-        item.put("version", n(job.version()));
+    public static Map<String, AttributeValue> imageKey(ImageRef ref) {
+        return Map.of(PK, s(ref.jobId()), SK, s(IMAGE_PREFIX + "%04d".formatted(ref.index())));
+    }
+
+    /** The owner index's key of a job's header, where a listing resumes. */
+    static Map<String, AttributeValue> indexKey(String owner, PageKey key) {
+        return Map.of(PK, s(key.jobId()), SK, s(HEADER), OWNER, s(owner), CREATED_AT, time(key.createdAt()));
+    }
+
+    static Map<String, AttributeValue> header(Job job) {
+        Map<String, AttributeValue> item = new HashMap<>(headerKey(job.jobId()));
+        item.put(OWNER, s(job.owner()));
+        item.put(STATUS, s(job.status().name()));
+        item.put(PRESET, s(job.preset()));
+        item.put(METADATA, s(Json.write(job.metadata())));
+        item.put(CREATED_AT, time(job.createdAt()));
+        item.put(UPDATED_AT, time(job.updatedAt()));
+        item.put(IMAGE_COUNT, n(job.images().size()));
+        item.put(COMPLETED_COUNT, n(0));
+        item.put(FAILED_COUNT, n(0));
         return item;
     }
 
-    public static Job fromItem(Map<String, AttributeValue> item) {
-        return new Job(item.get(KEY).s(), item.get("owner").s(), Status.valueOf(item.get("status").s()),
-                item.get("preset").s(), Json.readMap(item.get("metadata").s()),
-                Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s()),
-                item.get("images").l().stream().map(a -> image(a.m())).toList(),
-                Long.parseLong(item.get("version").n()));
+    static Map<String, AttributeValue> image(ImageRef ref, ImageRecord image) {
+        Map<String, AttributeValue> item = new HashMap<>(imageKey(ref));
+        item.put(NAME, s(image.name()));
+        item.put(SOURCE, source(image.source()));
+        item.put(STATUS, s(image.status().name()));
+        item.put(REVISION, n(0));
+        return item;
     }
 
-    private static AttributeValue image(ImageRecord image) {
-        Map<String, AttributeValue> m = new LinkedHashMap<>();
-        m.put("name", s(image.name()));
-        SourceObject src = image.source();
+    /** A job from its partition: the header and its image items in any order. */
+    public static Job job(List<Map<String, AttributeValue>> items) {
+        Map<String, AttributeValue> header = null;
+        List<Map<String, AttributeValue>> images = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            if (HEADER.equals(item.get(SK).s())) {
+                header = item;
+            } else {
+                images.add(item);
+            }
+        }
+        if (header == null) {
+            throw new IllegalArgumentException("The items hold no job header");
+        }
+        images.sort((a, b) -> a.get(SK).s().compareTo(b.get(SK).s()));
+        return new Job(header.get(PK).s(), header.get(OWNER).s(), Status.valueOf(header.get(STATUS).s()),
+                header.get(PRESET).s(), Json.readMap(header.get(METADATA).s()), instant(header, CREATED_AT),
+                instant(header, UPDATED_AT), images.stream().map(JobItems::imageRecord).toList());
+    }
+
+    static JobSummary summary(Map<String, AttributeValue> header) {
+        return new JobSummary(header.get(PK).s(), Status.valueOf(header.get(STATUS).s()),
+                Integer.parseInt(header.get(IMAGE_COUNT).n()), instant(header, CREATED_AT), instant(header, UPDATED_AT));
+    }
+
+    static ImageRecord imageRecord(Map<String, AttributeValue> m) {
+        Map<String, AttributeValue> src = m.get(SOURCE).m();
+        SourceObject source = new SourceObject(src.get(BUCKET).s(), src.get(KEY).s(),
+                src.containsKey("bytes") ? Long.valueOf(src.get("bytes").n()) : null, string(src, "contentType"));
+        List<VariantRecord> variants = m.containsKey(VARIANTS)
+                ? m.get(VARIANTS).l().stream().map(v -> variant(v.m())).toList() : null;
+        ImageError error = m.containsKey(ERROR)
+                ? new ImageError(m.get(ERROR).m().get("code").s(), m.get(ERROR).m().get("message").s()) : null;
+        return new ImageRecord(m.get(NAME).s(), source, Status.valueOf(m.get(STATUS).s()), integer(m, WIDTH),
+                integer(m, HEIGHT), string(m, FORMAT), m.containsKey(ANIMATED) ? m.get(ANIMATED).bool() : null,
+                m.containsKey(EXIF) ? exif(m.get(EXIF).m()) : null, variants, string(m, PLACEHOLDER), error);
+    }
+
+    private static AttributeValue source(SourceObject src) {
         Map<String, AttributeValue> source = new LinkedHashMap<>();
-        source.put("bucket", s(src.bucket()));
-        source.put("key", s(src.key()));
-        putIfSet(source, "bytes", src.bytes() == null ? null : n(src.bytes()));
-        putIfSet(source, "contentType", src.contentType() == null ? null : s(src.contentType()));
-        m.put("source", AttributeValue.fromM(source));
-        m.put("status", s(image.status().name()));
-        putIfSet(m, "width", image.width() == null ? null : n(image.width()));
-        putIfSet(m, "height", image.height() == null ? null : n(image.height()));
-        putIfSet(m, "format", image.format() == null ? null : s(image.format()));
-        putIfSet(m, "animated", image.animated() == null ? null : AttributeValue.fromBool(image.animated()));
-        if (image.exif() != null) {
-            m.put("exif", exif(image.exif()));
+        source.put(BUCKET, s(src.bucket()));
+        source.put(KEY, s(src.key()));
+        if (src.bytes() != null) {
+            source.put("bytes", n(src.bytes()));
         }
-        if (image.variants() != null) {
-            m.put("variants", AttributeValue.fromL(image.variants().stream().map(JobItems::variant).toList()));
+        if (src.contentType() != null) {
+            source.put("contentType", s(src.contentType()));
         }
-        putIfSet(m, "placeholder", image.placeholder() == null ? null : s(image.placeholder()));
-        if (image.error() != null) {
-            m.put("error", AttributeValue.fromM(Map.of("code", s(image.error().code()),
-                    "message", s(image.error().message()))));
-        }
-        putIfSet(m, "leaseUntil", image.leaseUntil() == null ? null : s(image.leaseUntil().toString()));
-        return AttributeValue.fromM(m);
+        return AttributeValue.fromM(source);
     }
 
-    private static ImageRecord image(Map<String, AttributeValue> m) {
-        Map<String, AttributeValue> src = m.get("source").m();
-        SourceObject source = new SourceObject(src.get("bucket").s(), src.get("key").s(),
-                src.containsKey("bytes") ? Long.valueOf(src.get("bytes").n()) : null,
-                src.containsKey("contentType") ? src.get("contentType").s() : null);
-        List<VariantRecord> variants = m.containsKey("variants")
-                ? m.get("variants").l().stream().map(v -> variant(v.m())).toList() : null;
-        ImageError error = m.containsKey("error")
-                ? new ImageError(m.get("error").m().get("code").s(), m.get("error").m().get("message").s()) : null;
-        // Records written before images had names take their file's name.
-        String name = m.containsKey("name") ? m.get("name").s() : StorageLayout.imageName(source.key());
-        return new ImageRecord(name, source, Status.valueOf(m.get("status").s()), integer(m, "width"), integer(m, "height"),
-                string(m, "format"), m.containsKey("animated") ? m.get("animated").bool() : null,
-                m.containsKey("exif") ? exif(m.get("exif").m()) : null, variants, string(m, "placeholder"), error,
-                m.containsKey("leaseUntil") ? Instant.parse(m.get("leaseUntil").s()) : null);
-    }
-
-    private static AttributeValue exif(ExifSummary exif) {
+    static AttributeValue exif(ExifSummary exif) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
-        putIfSet(m, "make", exif.make() == null ? null : s(exif.make()));
-        putIfSet(m, "model", exif.model() == null ? null : s(exif.model()));
-        putIfSet(m, "takenAt", exif.takenAt() == null ? null : s(exif.takenAt()));
+        putIfSet(m, "make", exif.make());
+        putIfSet(m, "model", exif.model());
+        putIfSet(m, "takenAt", exif.takenAt());
         m.put("orientation", n(exif.orientation()));
         m.put("gps", AttributeValue.fromBool(exif.gps()));
         return AttributeValue.fromM(m);
@@ -108,19 +169,24 @@ public final class JobItems {
                 m.get("gps").bool());
     }
 
-    private static AttributeValue variant(VariantRecord v) {
-        return AttributeValue.fromM(Map.of("name", s(v.name()), "width", n(v.width()), "height", n(v.height()),
-                "format", s(v.format()), "bytes", n(v.bytes()), "key", s(v.key())));
+    static AttributeValue variants(List<VariantRecord> variants) {
+        return AttributeValue.fromL(variants.stream().map(v -> AttributeValue.fromM(Map.of(NAME, s(v.name()),
+                WIDTH, n(v.width()), HEIGHT, n(v.height()), FORMAT, s(v.format()), "bytes", n(v.bytes()),
+                KEY, s(v.key())))).toList());
     }
 
     private static VariantRecord variant(Map<String, AttributeValue> m) {
-        return new VariantRecord(m.get("name").s(), integer(m, "width"), integer(m, "height"), m.get("format").s(),
-                Long.parseLong(m.get("bytes").n()), m.get("key").s(), null);
+        return new VariantRecord(m.get(NAME).s(), integer(m, WIDTH), integer(m, HEIGHT), m.get(FORMAT).s(),
+                Long.parseLong(m.get("bytes").n()), m.get(KEY).s(), null);
     }
 
-    private static void putIfSet(Map<String, AttributeValue> m, String name, AttributeValue value) {
+    static AttributeValue error(ImageError error) {
+        return AttributeValue.fromM(Map.of("code", s(error.code()), "message", s(error.message())));
+    }
+
+    private static void putIfSet(Map<String, AttributeValue> m, String name, String value) {
         if (value != null) {
-            m.put(name, value);
+            m.put(name, s(value));
         }
     }
 
@@ -132,11 +198,19 @@ public final class JobItems {
         return m.containsKey(name) ? m.get(name).s() : null;
     }
 
-    private static AttributeValue s(String value) {
+    private static Instant instant(Map<String, AttributeValue> m, String name) {
+        return Instant.parse(m.get(name).s());
+    }
+
+    static AttributeValue time(Instant instant) {
+        return s(TIME.format(instant));
+    }
+
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 
-    private static AttributeValue n(long value) {
+    static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -6,35 +6,38 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The job table's state transitions. Every write is a conditional put on the item's {@code version}, so
- * concurrent workers (several images of one job, duplicate events) never overwrite each other: a writer
- * that lost the race re-reads and applies its change again.
+ * The one door to the job table (layout in {@link JobItems}): routes and API beans read and change jobs
+ * only through it. Each image moves on its own item ({@link ImageTransitions}); the job's status follows
+ * from counters on its header ({@link JobProgress}), so workers on different images of one job never
+ * contend, and no write grows with the job.
  */
 @ApplicationScoped
 @Named("jobStore")
 public class JobStore {
 
     private static final Logger LOG = Logger.getLogger(JobStore.class);
-    private static final int MAX_ATTEMPTS = 10;
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Duration lease;
     private final Clock clock;
+    private final ImageTransitions images;
+    private final JobProgress progress;
+    private final JobWrites writes;
+    private final OwnerIndex owners;
 
     public JobStore(DynamoDbClient dynamo, @ConfigProperty(name = "app.ddb.jobs-table") String table,
             @ConfigProperty(name = "app.pipeline.lease") Duration lease) {
@@ -42,88 +45,136 @@ public class JobStore {
         this.table = table;
         this.lease = lease;
         this.clock = Clock.tickMillis(ZoneOffset.UTC);
+        this.images = new ImageTransitions(table);
+        this.progress = new JobProgress(table);
+        this.writes = new JobWrites(dynamo, table);
+        this.owners = new OwnerIndex(dynamo, table);
     }
 
+    /** Stores a new job: its images first, then its header, which makes it visible. */
+    public void create(Job job) {
+        writes.create(job);
+    }
+
+    /** The job with all its images, read with one (paged) Query of its partition; empty when unknown. */
     public Optional<Job> find(String jobId) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                .key(JobItems.key(jobId)).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(JobItems.fromItem(item));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(partition(jobId, start));
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        boolean hasHeader = items.stream().anyMatch(item -> JobItems.HEADER.equals(item.get(JobItems.SK).s()));
+        return hasHeader ? Optional.of(JobItems.job(items)) : Optional.empty();
+    }
+
+    /** One page of an owner's jobs, newest first, resuming after {@code after} when given. */
+    public JobListing list(String owner, int limit, Optional<PageKey> after) {
+        return owners.page(owner, limit, after);
     }
 
     /**
-     * Takes the image made from this object for processing, if no one else holds it and it has not ended.
-     * Empty means there is nothing to do: an unknown object, a duplicate event or a finished image.
+     * Takes the image for this worker, if it waits for work (or its last worker's lease lapsed) and is
+     * made from this object. Empty means there is nothing to do: an unknown image, a duplicate event, an
+     * image under another worker's lease or one that has ended.
      */
-    public Optional<ImageClaim> claim(String jobId, String bucket, String key) {
+    public Optional<ImageClaim> claim(ImageRef ref, String bucket, String key) {
         Instant now = clock.instant();
-        return change(jobId, job -> {
-            int index = job.indexOf(bucket, key);
-            return index >= 0 && job.images().get(index).claimable(now)
-                    ? job.withImage(index, image -> image.processing(now.plus(lease)), now)
-                    : null;
-        }).map(job -> {
-            int index = job.indexOf(bucket, key);
-            ImageRecord image = job.images().get(index);
-            return new ImageClaim(job.jobId(), job.owner(), job.preset(), index, image.name(), image.source());
-        });
+        Map<String, AttributeValue> image;
+        try {
+            image = dynamo.updateItem(images.claim(ref, bucket, key, now, now.plus(lease))).attributes();
+        } catch (ConditionalCheckFailedException notClaimable) {
+            countIfEnded(ref);
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> header = dynamo.getItem(g -> g.tableName(table).key(JobItems.headerKey(ref.jobId()))
+                .consistentRead(true)).item();
+        if (header == null || header.isEmpty()) {
+            LOG.warnf("Image %s has no job header; leaving it", ref);
+            return Optional.empty();
+        }
+        if (Status.PENDING.name().equals(header.get(JobItems.STATUS).s())) {
+            ignoringRefusal(() -> dynamo.updateItem(progress.started(ref.jobId(), now)));
+        }
+        ImageRecord record = JobItems.imageRecord(image);
+        return Optional.of(new ImageClaim(ref, header.get(JobItems.OWNER).s(), header.get(JobItems.PRESET).s(),
+                record.name(), record.source()));
     }
 
-    public Job complete(ImageClaim claim, ImageFacts facts, List<VariantRecord> variants, String placeholder) {
-        return change(claim.jobId(), job -> job.withImage(claim.index(),
-                image -> image.completed(facts, variants, placeholder), clock.instant()))
-                .orElseThrow();
+    /** Records a held image's rendering: COMPLETED with its facts and variants. */
+    public void complete(ImageClaim claim, ImageFacts facts, List<VariantRecord> variants, String placeholder) {
+        end(claim.ref(), Status.COMPLETED, () -> dynamo.updateItem(images.complete(claim.ref(), facts, variants,
+                placeholder)));
     }
 
-    /** Ends the image made from this object FAILED with its reason, unless it already ended. */
-    public void fail(String jobId, String bucket, String key, ImageError error) {
-        failWhere(jobId, image -> image.source().bucket().equals(bucket) && image.source().key().equals(key)
-                && !image.status().ended(), error);
+    /** Ends a held image FAILED with its reason. */
+    public void fail(ImageClaim claim, ImageError error) {
+        end(claim.ref(), Status.FAILED, () -> dynamo.updateItem(images.failHeld(claim.ref(), error)));
     }
 
-    /** Ends every image of the job that is still waiting for its upload FAILED with this reason. */
-    public void failWaiting(String jobId, ImageError error) {
-        failWhere(jobId, image -> image.status() == Status.PENDING, error);
+    /** Ends an image no worker holds FAILED with its reason; an image that ended or is held stays as it is. */
+    public void fail(ImageRef ref, ImageError error) {
+        end(ref, Status.FAILED, () -> dynamo.updateItem(images.failUnheld(ref, error, clock.instant())));
     }
 
-    private void failWhere(String jobId, Predicate<ImageRecord> which, ImageError error) {
-        change(jobId, job -> {
-            Job changed = null;
-            for (int i = 0; i < job.images().size(); i++) {
-                if (which.test(job.images().get(i))) {
-                    changed = (changed == null ? job : changed).withImage(i, image -> image.failed(error), clock.instant());
-                }
-            }
-            return changed;
-        });
+    /** Ends an image still waiting for its source FAILED with its reason; any other image stays as it is. */
+    public void failPending(ImageRef ref, ImageError error) {
+        end(ref, Status.FAILED, () -> dynamo.updateItem(images.failPending(ref, error)));
     }
 
     /**
-     * Applies a change with optimistic locking. The change returns null to leave the job as it is; the
-     * result is the job as written, or empty when nothing was written.
+     * Writes an image's end, then counts it on the header. When the image's write is refused, an end that
+     * this image already had is counted (a worker that stopped between the two writes left it uncounted).
      */
-    private Optional<Job> change(String jobId, Function<Job, Job> change) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<Job> current = find(jobId);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            Job changed = change.apply(current.get());
-            if (changed == null) {
-                return Optional.empty();
-            }
-            Job next = changed.withVersion(current.get().version() + 1);
-            try {
-                dynamo.putItem(PutItemRequest.builder().tableName(table).item(JobItems.toItem(next))
-                        .conditionExpression("#v = :v")
-                        .expressionAttributeNames(Map.of("#v", "version"))
-                        .expressionAttributeValues(Map.of(":v",
-                                AttributeValue.fromN(Long.toString(current.get().version()))))
-                        .build());
-                return Optional.of(next);
-            } catch (ConditionalCheckFailedException lostRace) {
-                LOG.debugf("Job %s changed under us (attempt %d); re-reading", jobId, attempt);
+    private void end(ImageRef ref, Status outcome, Runnable write) {
+        try {
+            write.run();
+        } catch (ConditionalCheckFailedException refused) {
+            LOG.infof("Image %s was not in a state to end %s; leaving it", ref, outcome);
+            countIfEnded(ref);
+            return;
+        }
+        count(ref, outcome);
+    }
+
+    private void countIfEnded(ImageRef ref) {
+        Map<String, AttributeValue> image = dynamo.getItem(g -> g.tableName(table).key(JobItems.imageKey(ref))
+                .consistentRead(true)).item();
+        if (image != null && !image.isEmpty()) {
+            Status status = Status.valueOf(image.get(JobItems.STATUS).s());
+            if (status.ended()) {
+                count(ref, status);
             }
         }
-        throw new IllegalStateException("Job " + jobId + " kept changing; gave up after " + MAX_ATTEMPTS + " tries");
+    }
+
+    private void count(ImageRef ref, Status outcome) {
+        Map<String, AttributeValue> header;
+        try {
+            header = dynamo.updateItem(progress.ended(ref, outcome, clock.instant())).attributes();
+        } catch (ConditionalCheckFailedException countedAlready) {
+            return;
+        }
+        JobProgress.Counters counters = JobProgress.Counters.of(header);
+        if (!counters.status().name().equals(header.get(JobItems.STATUS).s())) {
+            // refused when another image ended since: that write derives the status from newer counters
+            ignoringRefusal(() -> dynamo.updateItem(progress.status(ref.jobId(), counters)));
+        }
+    }
+
+    private QueryRequest partition(String jobId, Map<String, AttributeValue> start) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", JobItems.PK))
+                .expressionAttributeValues(Map.of(":pk", JobItems.s(jobId)));
+        return (start == null ? query : query.exclusiveStartKey(start)).build();
+    }
+
+    private static void ignoringRefusal(Runnable write) {
+        try {
+            write.run();
+        } catch (ConditionalCheckFailedException refused) {
+            LOG.debug("Conditional write refused: a later write already holds", refused);
+        }
     }
 }

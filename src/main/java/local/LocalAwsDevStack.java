@@ -1,5 +1,6 @@
 package local;
 
+import aws.AwsBackend;
 import aws.AwsClients;
 import aws.AwsServiceSettings;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
-public class LocalAwsDevStack {
+public class LocalAwsDevStack implements AwsBackend {
 
     private final Config config;
     private boolean running;
@@ -26,6 +27,7 @@ public class LocalAwsDevStack {
         this.config = config;
     }
 
+    @Override
     public synchronized void ensureRunning() {
         if (running) {
             return;

@@ -84,22 +84,31 @@ public final class LocalAwsResources {
 
     private static void jobsTable(DynamoDbClient dynamo, String table) {
         try {
-            dynamo.describeTable(d -> d.tableName(table));
+            boolean current = dynamo.describeTable(d -> d.tableName(table)).table().keySchema().stream()
+                    .anyMatch(k -> k.attributeName().equals("sk"));
+            if (!current) {
+                throw new IllegalStateException("The local table " + table + " has the old layout (one item per job);"
+                        + " remove the local data directory (./mvnw clean) to start afresh");
+            }
             return;
         } catch (ResourceNotFoundException e) {
             LOG.infof("Creating table %s", table);
         }
+        // As in infrastructure: pk/sk, and the sparse owner index over job headers with the listing's fields.
         dynamo.createTable(t -> t.tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        attribute("jobId"), attribute("owner"), attribute("createdAt"))
-                .keySchema(KeySchemaElement.builder().attributeName("jobId").keyType(KeyType.HASH).build())
+                .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("owner"), attribute("createdAt"))
+                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName("owner-createdAt")
-                        .keySchema(KeySchemaElement.builder().attributeName("owner").keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName("createdAt").keyType(KeyType.RANGE).build())
-                        .projection(p -> p.projectionType(ProjectionType.ALL))
+                        .keySchema(key("owner", KeyType.HASH), key("createdAt", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("status", "imageCount", "updatedAt"))
                         .build()));
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     private static AttributeDefinition attribute(String name) {

@@ -5,9 +5,12 @@ import aws.S3ObjectCreated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Instant;
+import jobs.ImageClaim;
+import jobs.ImageError;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
+import org.apache.camel.Variable;
 
 /**
  * Readies a message that ran out of retries for the dead-letter queue: its image ends FAILED
@@ -28,14 +31,15 @@ public class DeadLetters {
         this.events = events;
     }
 
-    public void prepare(Exchange exchange) {
+    public void prepare(Exchange exchange, @Variable(ImagePipeline.CLAIM) ImageClaim claim) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = cause == null ? "unknown" : cause.getClass().getName() + ": " + cause.getMessage();
         reason = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
-        pipeline.fail(exchange, "internal", "Processing failed after all retries: " + reason);
-
         Message message = exchange.getMessage();
         Object body = message.getBody();
+        pipeline.fail(claim, body instanceof S3ObjectCreated upload ? upload : null,
+                new ImageError("internal", "Processing failed after all retries: " + reason));
+
         String payload = body instanceof S3ObjectCreated upload
                 ? events.objectCreated(upload, Instant.now())
                 : message.getBody(String.class);

@@ -5,7 +5,6 @@ import imaging.ImageRejectedException;
 import imaging.Inspection;
 import imaging.Limits;
 import imaging.Preset;
-import imaging.RenderedVariant;
 import imaging.Renderer;
 import imaging.Rendition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,23 +18,26 @@ import java.util.OptionalLong;
 import jobs.ImageClaim;
 import jobs.ImageError;
 import jobs.ImageFacts;
+import jobs.ImageRef;
 import jobs.JobStore;
 import jobs.StorageLayout;
 import jobs.VariantRecord;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The steps of the render route that need more than a line of YAML: claiming the image in the job
- * table, rendering it with the image engine, and recording the outcome. State between steps travels in
- * exchange properties named below.
+ * The verbs of the render route ({@code routes/pipeline.yaml}): claim the image in the job table, render
+ * it with the image engine, record the outcome. Between steps the route keeps the typed values in Camel
+ * variables: {@value #CLAIM} (an {@link ImageClaim}) and {@value #RENDITION} (a {@link Rendition}).
  */
 @ApplicationScoped
 @Named("imagePipeline")
 public class ImagePipeline {
 
-    public static final String UPLOAD = "upload";
     public static final String CLAIM = "claim";
     public static final String RENDITION = "rendition";
     private static final Logger LOG = Logger.getLogger(ImagePipeline.class);
@@ -64,35 +66,34 @@ public class ImagePipeline {
     }
 
     /**
-     * Claims the image made from this upload; null when there is nothing to do (not an upload key, no
-     * such job, or a duplicate of work that is done or under way elsewhere).
+     * Claims the image this object was uploaded for; null when there is nothing to do (not an upload key,
+     * no such image, or a duplicate of work that is done or under way elsewhere).
      */
-    public ImageClaim claim(S3ObjectCreated upload) {
-        Optional<String> jobId = jobOf(upload);
-        if (jobId.isEmpty()) {
+    public ImageClaim claim(@Body S3ObjectCreated upload) {
+        Optional<ImageRef> ref = imageOf(upload);
+        if (ref.isEmpty()) {
             LOG.infof("Ignoring s3://%s/%s: not under %s<owner>/<jobId>/", upload.bucket(), upload.key(),
                     StorageLayout.UPLOADS);
             return null;
         }
-        ImageClaim claim = jobs.claim(jobId.get(), upload.bucket(), upload.key()).orElse(null);
+        ImageClaim claim = jobs.claim(ref.get(), upload.bucket(), upload.key()).orElse(null);
         if (claim == null) {
-            LOG.infof("Nothing to do for s3://%s/%s: no waiting image of job %s", upload.bucket(), upload.key(),
-                    jobId.get());
+            LOG.infof("Nothing to do for s3://%s/%s: image %d of job %s is not waiting", upload.bucket(),
+                    upload.key(), ref.get().index(), ref.get().jobId());
         }
         return claim;
     }
 
     /** Refuses an object whose size the event already tells is out of bounds, before downloading it. */
-    public void checkSize(S3ObjectCreated upload) throws ImageRejectedException {
+    public void checkSize(@Body S3ObjectCreated upload) throws ImageRejectedException {
         if (upload.size() >= 0) {
             renderer.inspector().checkSize(upload.size());
         }
     }
 
-    /** Renders the downloaded object (the body) with the claim's preset; returns the variants to store. */
-    public List<VariantUpload> render(Exchange exchange, InputStream object)
+    /** Renders the downloaded object (the body) with the claim's preset. */
+    public Rendition render(@Variable(CLAIM) ImageClaim claim, @Body InputStream object)
             throws ImageRejectedException, IOException, InterruptedException {
-        ImageClaim claim = exchange.getProperty(CLAIM, ImageClaim.class);
         Preset preset = presets.find(claim.preset())
                 .orElseThrow(() -> new IllegalStateException("Preset " + claim.preset() + " is no longer configured"));
         byte[] data;
@@ -100,48 +101,48 @@ public class ImagePipeline {
             data = object.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
         }
         Inspection inspection = renderer.inspector().inspect(data);
-        Rendition rendition = renderer.render(inspection, data, preset);
-        exchange.setProperty(RENDITION, rendition);
-        return rendition.variants().stream().map(v -> new VariantUpload(variantKey(claim, v),
-                v.format().contentType(), v.bytes().length, v.bytes())).toList();
+        return renderer.render(inspection, data, preset);
     }
 
-    public void complete(Exchange exchange) {
-        ImageClaim claim = exchange.getProperty(CLAIM, ImageClaim.class);
-        Rendition rendition = exchange.getProperty(RENDITION, Rendition.class);
+    /** Records the image COMPLETED, with what rendering learnt and where its variants are. */
+    public void complete(@Variable(CLAIM) ImageClaim claim, @Variable(RENDITION) Rendition rendition) {
         List<VariantRecord> variants = rendition.variants().stream().map(v -> new VariantRecord(v.name(), v.width(),
-                v.height(), v.format().id(), v.bytes().length, variantKey(claim, v), null)).toList();
+                v.height(), v.format().id(), v.bytes().length, claim.variantKey(v.name(), v.format().extension()),
+                null)).toList();
         jobs.complete(claim, new ImageFacts(rendition.width(), rendition.height(), rendition.format().id(),
                 rendition.animated(), rendition.exif()), variants, rendition.placeholder());
         LOG.infof("Job %s: rendered %s (%dx%d %s) into %d variants", claim.jobId(), claim.source().key(),
                 rendition.width(), rendition.height(), rendition.format().id(), variants.size());
     }
 
-    /** Records a permanent failure (the exception the route caught) on the image; no retry can help. */
-    public void reject(Exchange exchange) {
-        ImageRejectedException rejected = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ImageRejectedException.class);
-        fail(exchange, rejected.code(), rejected.getMessage());
+    /** Records a permanent failure (the exception the route caught) on the claimed image; no retry can help. */
+    public void reject(@Variable(CLAIM) ImageClaim claim,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) ImageRejectedException rejected) {
+        jobs.fail(claim, new ImageError(rejected.code(), rejected.getMessage()));
+        LOG.warnf("s3://%s/%s failed: %s (%s)", claim.source().bucket(), claim.source().key(), rejected.code(),
+                rejected.getMessage());
     }
 
-    /** Ends the upload's image FAILED with the given reason, if the exchange carries an upload. */
-    public void fail(Exchange exchange, String code, String message) {
-        S3ObjectCreated upload = exchange.getProperty(UPLOAD, S3ObjectCreated.class);
-        if (upload == null) {
-            return;
+    /**
+     * Ends an image FAILED after its retries ran out: the claimed one, or, when the failure came before
+     * the claim, the one the upload names if no worker holds it.
+     */
+    public void fail(ImageClaim claim, S3ObjectCreated upload, ImageError error) {
+        if (claim != null) {
+            jobs.fail(claim, error);
+            LOG.warnf("s3://%s/%s failed: %s (%s)", claim.source().bucket(), claim.source().key(), error.code(),
+                    error.message());
+        } else if (upload != null) {
+            imageOf(upload).ifPresent(ref -> jobs.fail(ref, error));
+            LOG.warnf("s3://%s/%s failed: %s (%s)", upload.bucket(), upload.key(), error.code(), error.message());
         }
-        jobOf(upload).ifPresent(jobId -> jobs.fail(jobId, upload.bucket(), upload.key(), new ImageError(code, message)));
-        LOG.warnf("s3://%s/%s failed: %s (%s)", upload.bucket(), upload.key(), code, message);
     }
 
-    /** The job an object is rendered for: named by the message (batches) or by the upload key. */
-    private static Optional<String> jobOf(S3ObjectCreated upload) {
-        return upload.jobId() != null
-                ? Optional.of(upload.jobId())
-                : StorageLayout.parseUpload(upload.key()).map(StorageLayout.UploadRef::jobId);
-    }
-
-    private static String variantKey(ImageClaim claim, RenderedVariant variant) {
-        return StorageLayout.variantKey(claim.owner(), claim.jobId(), claim.name(), variant.name(),
-                variant.format().extension());
+    /** The image an object is rendered for: named by the event (batches), or image 0 of its upload key's job. */
+    static Optional<ImageRef> imageOf(S3ObjectCreated upload) {
+        if (upload.jobId() != null) {
+            return Optional.of(new ImageRef(upload.jobId(), upload.imageIndex() == null ? 0 : upload.imageIndex()));
+        }
+        return StorageLayout.parseUpload(upload.key()).map(u -> new ImageRef(u.jobId(), 0));
     }
 }

@@ -37,6 +37,16 @@ class S3EventNotificationsTest {
     }
 
     @Test
+    void aBatchEventNamesItsJobAndImage() {
+        S3ObjectCreated object = new S3ObjectCreated("b", "uploads/a/01J/x.jpg", 10, null, null, null, "01JOB", 7);
+        String message = events.objectCreated(object);
+        assertTrue(message.contains("\"imagePipeline\":{\"jobId\":\"01JOB\",\"imageIndex\":7}"), message);
+        assertEquals(List.of(object), events.parse(message));
+        assertThrows(InvalidEventException.class, () -> events.parse(message.replace("\"imageIndex\":7",
+                "\"imageIndex\":-1")));
+    }
+
+    @Test
     void theTestEventAndOtherEventTypesCarryNoWork() {
         assertEquals(List.of(), events.parse("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"b\"}"));
         assertEquals(List.of(), events.parse("""

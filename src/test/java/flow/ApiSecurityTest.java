@@ -83,6 +83,8 @@ class ApiSecurityTest {
         byte[] smaller = java.util.Arrays.copyOf(photo, photo.length - 1);
         assertEquals(403, ApiClient.put(url, "image/jpeg", smaller), "a smaller body than signed");
         assertEquals(403, ApiClient.put(url, "image/png", photo), "another content type");
+        assertEquals(403, ApiClient.put(url, Map.of("Content-Type", "image/jpeg"), photo),
+                "without If-None-Match: *, which makes the URL write once");
 
         var shortLived = urls.upload(LocalAwsTestResource.BUCKET, presigned.getString("key"), "image/jpeg",
                 photo.length, Duration.ofSeconds(1));
@@ -122,7 +124,7 @@ class ApiSecurityTest {
                 HttpRequest.newBuilder(URI.create(presigned.getString("upload.url")))
                         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                         .header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "PUT")
-                        .header("Access-Control-Request-Headers", "content-type").build(),
+                        .header("Access-Control-Request-Headers", "content-type,if-none-match").build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(200, preflight.statusCode());
         assertTrue(preflight.headers().firstValue("Access-Control-Allow-Origin").isPresent(), preflight.headers().toString());

@@ -16,10 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import jobs.Job;
-import jobs.JobItems;
+import jobs.JobStore;
 import jobs.SourceObject;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import testing.ApiClient;
@@ -38,7 +37,7 @@ class DeadLetterTest {
     SqsClient sqs;
 
     @Inject
-    DynamoDbClient dynamo;
+    JobStore store;
 
     @Inject
     S3EventNotifications events;
@@ -72,10 +71,10 @@ class DeadLetterTest {
         Job parked = Job.create("01PARKEDJOB" + System.nanoTime(), "lena", "default", Map.of(),
                 List.of(new SourceObject(LocalAwsTestResource.BUCKET, key, first.getLong("images[0].source.bytes"),
                         "image/jpeg")), Instant.now());
-        dynamo.putItem(p -> p.tableName(LocalAwsTestResource.TABLE).item(JobItems.toItem(parked)));
+        store.create(parked);
         String dlq = sqs.getQueueUrl(q -> q.queueName(LocalAwsTestResource.DLQ)).queueUrl();
         sqs.sendMessage(m -> m.queueUrl(dlq).messageBody(events.objectCreated(new S3ObjectCreated(
-                LocalAwsTestResource.BUCKET, key, 1, null, null, null, parked.jobId()))));
+                LocalAwsTestResource.BUCKET, key, 1, null, null, null, parked.jobId(), 0))));
 
         given().auth().oauth2(token).post("/admin/dead-letters/replay").then().statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("forbidden"));

@@ -14,10 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import jobs.Job;
-import jobs.JobItems;
+import jobs.JobStore;
 import jobs.SourceObject;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import testing.ApiClient;
@@ -35,7 +34,7 @@ class RetriesExhaustedTest {
     SqsClient sqs;
 
     @Inject
-    DynamoDbClient dynamo;
+    JobStore store;
 
     @Inject
     S3EventNotifications events;
@@ -46,10 +45,10 @@ class RetriesExhaustedTest {
         String key = "uploads/oscar/01VANISHED/photo.jpg";
         Job job = Job.create("01VANISHED" + System.nanoTime(), "oscar", "default", Map.of(),
                 List.of(new SourceObject(LocalAwsTestResource.BUCKET, key, 1234L, "image/jpeg")), Instant.now());
-        dynamo.putItem(p -> p.tableName(LocalAwsTestResource.TABLE).item(JobItems.toItem(job)));
+        store.create(job);
         String queue = sqs.getQueueUrl(q -> q.queueName(LocalAwsTestResource.QUEUE)).queueUrl();
         String event = events.objectCreated(new S3ObjectCreated(LocalAwsTestResource.BUCKET, key, 1234, null, null, null,
-                job.jobId()));
+                job.jobId(), 0));
         sqs.sendMessage(m -> m.queueUrl(queue).messageBody(event));
 
         JsonPath failed = ApiClient.awaitEnded(ApiClient.token("oscar"), job.jobId());
@@ -61,7 +60,7 @@ class RetriesExhaustedTest {
         List<Message> dead = sqs.receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(5).messageAttributeNames("All"))
                 .messages();
         assertEquals(1, dead.size());
-        assertEquals(List.of(new S3ObjectCreated(LocalAwsTestResource.BUCKET, key, 1234, null, null, null, job.jobId())),
+        assertEquals(List.of(new S3ObjectCreated(LocalAwsTestResource.BUCKET, key, 1234, null, null, null, job.jobId(), 0)),
                 events.parse(dead.get(0).body()), "the dead letter is the replayable event");
         assertTrue(dead.get(0).messageAttributes().get("failureReason").stringValue().contains("NoSuchKey"),
                 dead.get(0).messageAttributes().toString());

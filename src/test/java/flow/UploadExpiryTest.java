@@ -6,17 +6,28 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import testing.ApiClient;
 import testing.Corpus;
 import testing.LocalAwsTestResource;
 import testing.ShortTimers;
 
-/** No job stays PENDING for ever: without its upload it ends FAILED upload-expired. */
+/**
+ * No job stays PENDING for ever: without its upload it ends FAILED upload-expired; with its upload in the
+ * bucket it is rendered, even when the upload's S3 event comes after the check.
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsTestResource.class)
 @TestProfile(ShortTimers.class)
 class UploadExpiryTest {
+
+    /** The local stand-in for S3's bucket notifications (see local.LocalS3EventBridge). */
+    private static final String S3_EVENTS = "local-s3-event-bridge";
+
+    @Inject
+    CamelContext camel;
 
     @Test
     void aJobWhoseUploadNeverCameEndsFailedAndOneWhoseUploadCameIsUntouched() {
@@ -40,5 +51,22 @@ class UploadExpiryTest {
         }
         assertEquals("COMPLETED", ApiClient.job(token, onTime).getString("status"),
                 "the check for a job that got its file changes nothing");
+    }
+
+    @Test
+    void aFileThatArrivedIsRenderedWhenItsEventIsStillToCome() throws Exception {
+        String token = ApiClient.token("olga");
+        byte[] photo = Corpus.read("orientation/Portrait_4.jpg");
+        // S3's notification is late (a backlog on the queue): none comes before the check is due.
+        camel.getRouteController().stopRoute(S3_EVENTS);
+        try {
+            JsonPath presigned = ApiClient.presign(token, "late-event.jpg", "image/jpeg", photo.length);
+            assertEquals(200, ApiClient.put(presigned.getString("upload.url"), "image/jpeg", photo));
+            JsonPath job = ApiClient.awaitEnded(token, presigned.getString("jobId"));
+            assertEquals("COMPLETED", job.getString("status"), job.prettify());
+            assertEquals(6, job.getList("images[0].variants").size());
+        } finally {
+            camel.getRouteController().startRoute(S3_EVENTS);
+        }
     }
 }

@@ -27,6 +27,7 @@ import jobs.Status;
 import jobs.VariantRecord;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import testing.ApiClient;
@@ -60,7 +61,7 @@ class UploadToVariantsTest {
         String jobId = presigned.getString("jobId");
         assertEquals("PENDING", presigned.getString("status"));
         assertEquals("PUT", presigned.getString("upload.method"));
-        assertEquals("image/jpeg", presigned.getString("upload.headers.Content-Type"));
+        assertEquals(Map.of("Content-Type", "image/jpeg", "If-None-Match", "*"), presigned.getMap("upload.headers"));
         assertEquals(LocalAwsTestResource.BUCKET, presigned.getString("bucket"));
         assertEquals("uploads/alice/" + jobId + "/large-landscape-4032x3024.jpg", presigned.getString("key"));
         assertEquals("/v1/jobs/" + jobId, presigned.getString("statusUrl"));
@@ -97,6 +98,21 @@ class UploadToVariantsTest {
         assertEquals(15, tiny.getHeight());
 
         assertApiMatchesStoredRecord(job, jobId);
+
+        List<String> eTags = variants.stream().map(v -> s3.headObject(h -> h.bucket(LocalAwsTestResource.BUCKET)
+                .key((String) v.get("key"))).eTag()).toList();
+        String sourceETag = s3.headObject(h -> h.bucket(LocalAwsTestResource.BUCKET).key(presigned.getString("key")))
+                .eTag();
+        byte[] another = photo.clone();
+        another[another.length / 2] ^= 0x55;
+        assertEquals(412, ApiClient.put(url, "image/jpeg", another),
+                "the upload URL writes once: S3 refuses a second PUT of the signed size (If-None-Match: *)");
+        assertEquals(sourceETag, s3.headObject(h -> h.bucket(LocalAwsTestResource.BUCKET)
+                .key(presigned.getString("key"))).eTag(), "the source is still the first upload");
+        JsonPath after = ApiClient.job(token, jobId);
+        assertEquals("COMPLETED", after.getString("status"));
+        assertEquals(eTags, variants.stream().map(v -> s3.headObject(h -> h.bucket(LocalAwsTestResource.BUCKET)
+                .key((String) v.get("key"))).eTag()).toList(), "the variants still match their source");
     }
 
     @Test
@@ -183,8 +199,9 @@ class UploadToVariantsTest {
     }
 
     private void assertApiMatchesStoredRecord(JsonPath api, String jobId) {
-        Job stored = JobItems.fromItem(dynamo.getItem(g -> g.tableName(LocalAwsTestResource.TABLE)
-                .key(JobItems.key(jobId)).consistentRead(true)).item());
+        Job stored = JobItems.job(dynamo.query(q -> q.tableName(LocalAwsTestResource.TABLE).consistentRead(true)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(jobId))))
+                .items());
         assertEquals("alice", stored.owner());
         assertEquals(Status.COMPLETED, stored.status());
         assertEquals(stored.createdAt(), Instant.parse(api.getString("createdAt")));

@@ -18,7 +18,7 @@ import testing.Corpus;
 class RendererCorpusTest {
 
     /** Formats this engine refuses for now, with a message naming them. */
-    private static final Set<String> NOT_RENDERED = Set.of("heic", "avif", "dicom");
+    private static final Set<String> NOT_RENDERED = Set.of("heic", "avif");
 
     private final Renderer renderer = new Renderer(Limits.defaults());
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jobs.Job;
+import jobs.ImageRef;
 import jobs.JobItems;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -124,7 +124,7 @@ public final class LoadRun {
         return counts;
     }
 
-    /** Jobs whose image was claimed more than once (version above claim + completion). */
+    /** Jobs whose image was claimed more than once (its item's revision above claim + completion). */
     private static long countDuplicated(Map<String, String> config, Iterable<String> jobIds) {
         URI endpoint = URI.create(config.get("camel.component.aws2-ddb.uri-endpoint-override"));
         try (DynamoDbClient dynamo = AwsClients.newDynamo(new AwsServiceSettings(Region.EU_WEST_1,
@@ -132,9 +132,10 @@ public final class LoadRun {
                         LocalAwsTestResource.ACCESS_KEY, LocalAwsTestResource.SECRET_KEY))))) {
             long duplicated = 0;
             for (String jobId : jobIds) {
-                Job job = JobItems.fromItem(dynamo.getItem(g -> g.tableName(LocalAwsTestResource.TABLE)
-                        .key(JobItems.key(jobId)).consistentRead(true)).item());
-                if (job.version() > 2) {
+                long revision = Long.parseLong(dynamo.getItem(g -> g.tableName(LocalAwsTestResource.TABLE)
+                        .key(JobItems.imageKey(new ImageRef(jobId, 0))).consistentRead(true)).item()
+                        .get(JobItems.REVISION).n());
+                if (revision > 2) {
                     duplicated++;
                 }
             }

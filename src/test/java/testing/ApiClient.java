@@ -39,14 +39,22 @@ public final class ApiClient {
     }
 
     /**
-     * PUTs the bytes to a presigned URL with the given Content-Type; returns S3's status code. A refusing
-     * server may answer and close before the body is read, so only the status line is relied on.
+     * PUTs the bytes to a presigned upload URL as a client told by {@code POST /v1/uploads} does, with the
+     * given Content-Type and {@code If-None-Match: *}; returns S3's status code.
      */
     public static int put(String url, String contentType, byte[] body) {
+        return put(url, Map.of("Content-Type", contentType, "If-None-Match", "*"), body);
+    }
+
+    /**
+     * PUTs the bytes to a presigned URL with exactly these headers; returns S3's status code. A refusing
+     * server may answer and close before the body is read, so only the status line is relied on.
+     */
+    public static int put(String url, Map<String, String> headers, byte[] body) {
         IOException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                return send(url, contentType, body);
+                return send(url, headers, body);
             } catch (IOException e) {
                 // A server that refuses a large body may close the connection before its answer is read.
                 last = e;
@@ -55,11 +63,12 @@ public final class ApiClient {
         throw new UncheckedIOException(last);
     }
 
-    private static int send(String url, String contentType, byte[] body) throws IOException {
+    private static int send(String url, Map<String, String> headers, byte[] body) throws IOException {
         try {
-            HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+            headers.forEach(request::header);
+            HttpResponse<InputStream> response = HTTP.send(request.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream ignored = response.body()) {
                 return response.statusCode();
             } catch (IOException closedEarly) {
@@ -117,7 +126,7 @@ public final class ApiClient {
         byte[] bytes = Corpus.read(corpusFile);
         String name = corpusFile.substring(corpusFile.lastIndexOf('/') + 1);
         JsonPath presigned = presign(token, name, contentType, bytes.length);
-        int status = put(presigned.getString("upload.url"), contentType, bytes);
+        int status = put(presigned.getString("upload.url"), presigned.getMap("upload.headers"), bytes);
         if (status != 200) {
             throw new AssertionError("S3 refused the upload of " + corpusFile + ": " + status);
         }

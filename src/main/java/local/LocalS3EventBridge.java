@@ -1,4 +1,4 @@
-package routes;
+package local;
 
 import aws.S3EventNotifications;
 import aws.S3ObjectCreated;

@@ -1,0 +1,67 @@
+package jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Writes a new job: the image items in batches, then the header. Until the header exists the job is
+ * invisible (reads and claims need it), so a writer that stops half-way leaves no half job behind.
+ */
+final class JobWrites {
+
+    /** DynamoDB's limit per BatchWriteItem. */
+    private static final int BATCH = 25;
+    private static final int MAX_ROUNDS = 8;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    JobWrites(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    void create(Job job) {
+        List<WriteRequest> puts = new ArrayList<>();
+        for (int i = 0; i < job.images().size(); i++) {
+            Map<String, AttributeValue> item = JobItems.image(new ImageRef(job.jobId(), i), job.images().get(i));
+            puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        for (int from = 0; from < puts.size(); from += BATCH) {
+            writeAll(puts.subList(from, Math.min(puts.size(), from + BATCH)));
+        }
+        dynamo.putItem(p -> p.tableName(table).item(JobItems.header(job))
+                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", JobItems.PK)));
+    }
+
+    /** One batch, with what DynamoDB left unprocessed (under throttling) sent again after a pause. */
+    private void writeAll(List<WriteRequest> batch) {
+        List<WriteRequest> pending = batch;
+        for (int round = 0; !pending.isEmpty(); round++) {
+            if (round == MAX_ROUNDS) {
+                throw new IllegalStateException(pending.size() + " job items stayed unprocessed after "
+                        + MAX_ROUNDS + " rounds of BatchWriteItem");
+            }
+            if (round > 0) {
+                pause(50L << round);
+            }
+            List<WriteRequest> sending = pending;
+            pending = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, sending)))
+                    .unprocessedItems().getOrDefault(table, List.of());
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing a job", e);
+        }
+    }
+}
