@@ -85,7 +85,7 @@ public final class ImageDecoder {
                 BgrDownscaler scaler = new BgrDownscaler(inspection.width(), inspection.height(), wanted.width(),
                         wanted.height(), budget.deadline());
                 JpegStream.Tap tap = stream.get().tap(scaler);
-                read(data, inspection, JpegStream.reader(), tap.destination(), reader -> { }, budget);
+                read(data, inspection, JpegStream.reader(), tap.destination(), Reservation.MADE, budget);
                 if (!tap.complete()) {
                     throw truncated(inspection, tap.progress());
                 }
@@ -194,6 +194,9 @@ public final class ImageDecoder {
     /** What a decode reserves from the budget, once its reader has read the headers. */
     @FunctionalInterface
     interface Reservation {
+        /** For a decode whose heap was reserved before its reader was made. */
+        Reservation MADE = reader -> { };
+
         void reserve(ImageReader reader) throws IOException, ImageRejectedException, InterruptedException;
     }
 
