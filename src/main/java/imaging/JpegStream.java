@@ -62,23 +62,20 @@ final class JpegStream {
      */
     static Optional<JpegStream> open(byte[] data) {
         Optional<JpegScans> layout = JpegScans.of(data);
-        if (layout.isEmpty()) {
+        Optional<ImageReader> found = jdkReader();
+        if (layout.isEmpty() || found.isEmpty()) {
             return Optional.empty();
         }
+        ImageReader reader = found.get();
         try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
-            Optional<ImageReader> found = jdkReader();
-            if (found.isEmpty() || !sameColours(found.get(), data)) {
-                return Optional.empty();
-            }
-            ImageReader reader = found.get();
-            try {
-                reader.setInput(in, true, true);
-                return Optional.of(new JpegStream(reader.getWidth(0), reader.getHeight(0), layout.get()));
-            } finally {
-                reader.dispose();
-            }
+            reader.setInput(in, true, true);
+            return sameColours(reader, data)
+                    ? Optional.of(new JpegStream(reader.getWidth(0), reader.getHeight(0), layout.get()))
+                    : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        } finally {
+            reader.dispose();
         }
     }
 
@@ -190,10 +187,8 @@ final class JpegStream {
      */
     private static boolean sameColours(ImageReader jdk, byte[] data) throws IOException {
         ImageReader engine = ImageInspector.readerFor(ImageFormat.JPEG);
-        try (ImageInputStream a = new ByteArrayImageInputStream(data);
-                ImageInputStream b = new ByteArrayImageInputStream(data)) {
-            engine.setInput(a, true, true);
-            jdk.setInput(b, true, true);
+        try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
+            engine.setInput(in, true, true);
             ImageTypeSpecifier ours = engine.getRawImageType(0);
             ImageTypeSpecifier theirs = jdk.getRawImageType(0);
             if (ours == null || theirs == null || ours.getColorModel().hasAlpha()
