@@ -16,6 +16,12 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class FrameworkProblems {
 
+    private final RestPaths rest;
+
+    public FrameworkProblems(RestPaths rest) {
+        this.rest = rest;
+    }
+
     void install(@Observes Router router) {
         // A request without any bearer token never fails a route: Quarkus answers it with a bare challenge.
         router.routeWithRegex("/(v1|admin)/.*").order(Integer.MIN_VALUE).handler(ctx -> {
@@ -29,10 +35,25 @@ public class FrameworkProblems {
         });
         // Bad tokens, and failures raised while routing.
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
-        // No route, or no route for this method or media type.
-        for (int status : new int[] {404, 405, 406, 415}) {
+        // No route for this media type.
+        for (int status : new int[] {406, 415}) {
             router.errorHandler(status, ctx -> respond(ctx, status));
         }
+        // No route, or none for this method.
+        for (int status : new int[] {404, 405}) {
+            router.errorHandler(status, ctx -> respond(ctx, served(ctx.normalizedPath()) ? 405 : 404));
+        }
+    }
+
+    /**
+     * Whether the path exists (for another method than the one asked). Vert.x cannot tell: the page's
+     * static files make Quarkus route every path for GET, HEAD and OPTIONS, so a POST to a path that
+     * exists nowhere would be a 405, and a GET to a POST-only API path a 404. The API's paths and the
+     * page's files are the real ones.
+     */
+    private boolean served(String path) {
+        String file = "META-INF/resources" + (path.endsWith("/") ? path + "index.html" : path);
+        return rest.servesAnyMethod(path) || Thread.currentThread().getContextClassLoader().getResource(file) != null;
     }
 
     private void onFailure(RoutingContext ctx) {

@@ -1,12 +1,15 @@
 package api;
 
 import aws.ObjectUrls;
+import imaging.Preset;
+import imaging.VariantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +19,11 @@ import jobs.Job;
 import jobs.JobListing;
 import jobs.JobStore;
 import jobs.PageKey;
+import jobs.VariantRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import pipeline.Presets;
 import support.Json;
 
 /**
@@ -36,11 +41,13 @@ public class JobsApi {
 
     private final JobStore jobs;
     private final ObjectUrls urls;
+    private final Presets presets;
     private final String bucket;
 
-    public JobsApi(JobStore jobs, ObjectUrls urls, @ConfigProperty(name = "app.s3.bucket") String bucket) {
+    public JobsApi(JobStore jobs, ObjectUrls urls, Presets presets, @ConfigProperty(name = "app.s3.bucket") String bucket) {
         this.jobs = jobs;
         this.urls = urls;
+        this.presets = presets;
         this.bucket = bucket;
     }
 
@@ -52,7 +59,8 @@ public class JobsApi {
         String owner = Caller.owner(exchange);
         Job job = jobs.find(jobId).filter(j -> j.owner().equals(owner))
                 .orElseThrow(() -> ApiException.notFound("No job " + jobId));
-        return job.withImages(job.images().stream().map(this::withUrls).toList());
+        List<VariantSpec> specs = presets.find(job.preset()).map(Preset::variants).orElse(List.of());
+        return job.withImages(job.images().stream().map(image -> withUrls(image, specs)).toList());
     }
 
     /** One page of the caller's jobs, newest first, after the given cursor. */
@@ -109,11 +117,11 @@ public class JobsApi {
         return ApiException.invalid("cursor is not one this API returned for your jobs; pass nextCursor as it is");
     }
 
-    private ImageRecord withUrls(ImageRecord image) {
+    private ImageRecord withUrls(ImageRecord image, List<VariantSpec> specs) {
         if (image.variants() == null) {
             return image;
         }
-        return image.withVariants(image.variants().stream()
-                .map(v -> v.withUrl(urls.download(bucket, v.key()))).toList());
+        List<VariantRecord> served = image.variants().stream().map(v -> v.withUrl(urls.download(bucket, v.key()))).toList();
+        return image.withVariants(served).withSrcset(Srcsets.of(specs, served));
     }
 }

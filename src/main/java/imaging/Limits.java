@@ -48,7 +48,7 @@ public record Limits(long maxBytes, long maxPixels, long maxDecodeBytes, Duratio
      * may run at once (each holds its file, and a copy of it while it is being read), and never less than
      * an eighth of the heap. The other half is the service's own (Quarkus, Camel and the AWS clients keep
      * about 60 MB) and the collector's room to work: large pixel arrays need contiguous free regions. With
-     * the Kubernetes manifest's 576 MB heap (768 MiB at 75 %), 2 consumers and 10 MiB files: 248 MB.
+     * the Kubernetes deployment's 512 MB heap, 2 consumers and 10 MiB files: 216 MB.
      *
      * @param maxMemory {@link Runtime#maxMemory()}
      * @param consumers renders that may run at once ({@code app.pipeline.consumers})

@@ -57,8 +57,12 @@ public final class JobItems {
     static final String ERROR = "error";
     /** While PROCESSING: when the worker's lease lapses, in epoch milliseconds. */
     static final String LEASE_UNTIL = "leaseUntil";
-    /** Bumped by every write to the image item: a change marker for operators and tests. */
+    /** The fencing token of the last claim: the holder's writes are conditional on it. */
+    static final String LEASE_TOKEN = "leaseToken";
+    /** Bumped by every transition of the image (claim, end): a change marker for operators and tests. */
     public static final String REVISION = "revision";
+    /** How often the image was worked on: each claim and each retry of a failed step. */
+    public static final String ATTEMPTS = "attempts";
 
     /** Fixed width, so that the owner index (a string range key) sorts by time. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -138,7 +142,7 @@ public final class JobItems {
                 ? new ImageError(m.get(ERROR).m().get("code").s(), m.get(ERROR).m().get("message").s()) : null;
         return new ImageRecord(m.get(NAME).s(), source, Status.valueOf(m.get(STATUS).s()), integer(m, WIDTH),
                 integer(m, HEIGHT), string(m, FORMAT), m.containsKey(ANIMATED) ? m.get(ANIMATED).bool() : null,
-                m.containsKey(EXIF) ? exif(m.get(EXIF).m()) : null, variants, string(m, PLACEHOLDER), error);
+                m.containsKey(EXIF) ? exif(m.get(EXIF).m()) : null, variants, string(m, PLACEHOLDER), null, error);
     }
 
     private static AttributeValue source(SourceObject src) {

@@ -1,16 +1,24 @@
 package flow;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.Jwt;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import testing.Browser;
 import testing.DevKey;
 import testing.LocalAwsTestResource;
 
@@ -19,6 +27,9 @@ import testing.LocalAwsTestResource;
 @QuarkusTestResource(LocalAwsTestResource.class)
 @TestProfile(ProductionProfileTest.Production.class)
 class ProductionProfileTest {
+
+    @TestHTTPResource("/")
+    URL page;
 
     public static class Production implements QuarkusTestProfile {
         @Override
@@ -44,6 +55,21 @@ class ProductionProfileTest {
         String devSigned = Jwt.issuer("https://image-pipeline.local/dev").subject("alice").sign(DevKey.privateKey());
         given().auth().oauth2(devSigned).get("/v1/jobs").then().statusCode(401)
                 .body("code", equalTo("unauthorized"));
+    }
+
+    @Test
+    void thePageOffersNoDeveloperSignIn() {
+        given().get("/client-config").then().statusCode(200).body("signIn.developer", equalTo(false));
+        given().get("/").then().statusCode(200).header("Content-Security-Policy", containsString("default-src 'self'"));
+
+        Browser.assumeAvailable();
+        try (Browser browser = Browser.start()) {
+            browser.open(page.toString());
+            browser.waitUpTo(Duration.ofSeconds(15)).until(d -> browser.find("[data-view=sign-in]").isDisplayed()
+                    && !browser.findAll("[data-slot=sign-in-methods] form").isEmpty());
+            assertTrue(browser.findAll("[data-action=dev-sign-in]").isEmpty(), "no developer sign-in in prod");
+            assertEquals(List.of(), browser.consoleProblems());
+        }
     }
 
     @Test

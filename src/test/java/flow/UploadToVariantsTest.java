@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import jobs.ImageRecord;
 import jobs.Job;
@@ -89,6 +90,7 @@ class UploadToVariantsTest {
         for (Map<String, Object> variant : variants) {
             assertStoredVariant(variant, jobId);
         }
+        assertSrcsetListsTheWidthSeries(job, variants);
 
         String placeholder = job.getString("images[0].placeholder");
         assertTrue(placeholder.startsWith("data:image/jpeg;base64,"), placeholder);
@@ -124,6 +126,7 @@ class UploadToVariantsTest {
         assertEquals("not-an-image", failed.getString("images[0].error.code"));
         assertTrue(failed.getString("images[0].error.message").contains("not an image"));
         assertNull(failed.get("images[0].variants"));
+        assertNull(failed.get("images[0].srcset"));
 
         JsonPath next = ApiClient.upload(token, "orientation/Landscape_1.jpg", "image/jpeg");
         assertEquals("COMPLETED", next.getString("status"));
@@ -196,6 +199,16 @@ class UploadToVariantsTest {
         assertEquals(size[0], image.getWidth(), name);
         assertEquals(size[1], image.getHeight(), name);
         assertArrayEquals(stored, ApiClient.download((String) variant.get("url")), name + " url must serve the variant");
+    }
+
+    /** {@code images[].srcset}: the inside-fit variants by format and actual width, with their served URLs. */
+    private static void assertSrcsetListsTheWidthSeries(JsonPath job, List<Map<String, Object>> variants) {
+        Map<String, Object> url = variants.stream().collect(Collectors.toMap(v -> (String) v.get("name"), v -> v.get("url")));
+        assertEquals(url.get("small") + " 400w, " + url.get("medium") + " 800w, " + url.get("large") + " 1200w",
+                job.getString("images[0].srcset.jpeg"));
+        assertEquals(url.get("webp-medium") + " 800w, " + url.get("webp-large") + " 1200w",
+                job.getString("images[0].srcset.webp"));
+        assertEquals("(max-width: 1200px) 100vw, 1200px", job.getString("images[0].srcset.sizes"));
     }
 
     private void assertApiMatchesStoredRecord(JsonPath api, String jobId) {

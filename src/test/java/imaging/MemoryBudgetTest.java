@@ -93,8 +93,8 @@ class MemoryBudgetTest {
     @Test
     void theDefaultBudgetIsHalfTheHeapLessTwoFilesPerConsumer() {
         long tenMiB = 10 * MB;
-        assertEquals(248 * MB, Limits.decodeBytesFor(576 * MB, 2, tenMiB), "the Kubernetes manifest's heap");
-        assertEquals(216 * MB, Limits.decodeBytesFor(512 * MB, 2, tenMiB));
+        assertEquals(216 * MB, Limits.decodeBytesFor(512 * MB, 2, tenMiB), "the Kubernetes deployment's heap");
+        assertEquals(248 * MB, Limits.decodeBytesFor(576 * MB, 2, tenMiB));
         assertEquals(12 * MB, Limits.decodeBytesFor(64 * MB, 1, tenMiB));
         assertEquals(8 * MB, Limits.decodeBytesFor(64 * MB, 4, tenMiB), "never less than an eighth of the heap");
     }
