@@ -85,7 +85,7 @@ final class DecoderVerdict {
         return text.toString();
     }
 
-    private static ImageRejectedException truncated(ImageFormat format, String detail) {
+    static ImageRejectedException truncated(ImageFormat format, String detail) {
         return new ImageRejectedException(RejectReason.TRUNCATED,
                 "The %s file ends before its image data does (%s)".formatted(name(format), detail));
     }
