@@ -81,14 +81,15 @@ public final class ImageDecoder {
     }
 
     /**
-     * Reserves what the reader's decode of the region (null: all of the frame) takes, what the decoder
-     * holds outside the heap, and then {@code after} bytes more.
+     * Reserves what the reader's decode of the region (null: all of the frame) takes, with a TIFF's
+     * largest tile or strip, what the decoder holds outside the heap, and then {@code after} bytes more.
      */
     private static Reservation reserve(Inspection inspection, Rectangle region, long after, RenderBudget budget) {
         return reader -> {
             int width = region == null ? reader.getWidth(0) : region.width;
             int height = region == null ? reader.getHeight(0) : region.height;
-            budget.reserve(PixelMemory.decode(reader, inspection.format(), (long) width * height)
+            long piece = inspection.format() == ImageFormat.TIFF ? PixelMemory.piece(reader, inspection.tile()) : 0;
+            budget.reserve(PixelMemory.decode(reader, inspection.format(), (long) width * height) + piece
                     + inspection.nativeBytes() + after, describe(inspection, width, height));
         };
     }

@@ -53,6 +53,16 @@ final class PixelMemory {
     }
 
     /**
+     * Bytes of one piece of the picture (a TIFF tile or strip) in the reader's raw layout: what the JDK's
+     * TIFF decompressors hold beside the picture while they decode the piece.
+     */
+    static long piece(ImageReader reader, Area piece) throws IOException {
+        long pixels = (long) piece.width() * piece.height();
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        return raw == null ? 8 * pixels : bytes(raw, pixels);
+    }
+
+    /**
      * Bytes of the pictures a render makes from its decoded picture, once scaled to the given size: that
      * picture, its upright copy, and the variants cut from them, as ARGB at worst.
      */
