@@ -99,6 +99,7 @@ public class ImagePipeline {
         List<VariantRecord> variants = rendition.variants().stream().map(v -> new VariantRecord(v.name(), v.width(),
                 v.height(), v.format().id(), v.bytes().length, claim.variantKey(v.name(), v.format().extension()),
                 null)).toList();
+        heartbeat.release(claim);
         jobs.complete(claim, new ImageFacts(rendition.width(), rendition.height(), rendition.format().id(),
                 rendition.animated(), rendition.exif()), variants, rendition.placeholder());
         LOG.infof("Job %s: rendered %s (%dx%d %s) into %d variants", claim.jobId(), claim.source().key(),
@@ -120,6 +121,7 @@ public class ImagePipeline {
      */
     public void fail(ImageClaim claim, S3ObjectCreated upload, ImageError error) {
         if (claim != null) {
+            heartbeat.release(claim);
             if (jobs.fail(claim, error)) {
                 LOG.warnf("s3://%s/%s failed: %s (%s)", claim.source().bucket(), claim.source().key(), error.code(),
                         error.message());

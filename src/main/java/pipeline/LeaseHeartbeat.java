@@ -53,11 +53,16 @@ public class LeaseHeartbeat {
         });
     }
 
+    /** Stops renewing the claim's lease: its image is about to end (a renewal after that would be refused). */
+    public void release(ImageClaim claim) {
+        held.remove(claim.leaseToken());
+    }
+
     private void renewAll() {
         for (ImageClaim claim : held.values()) {
             try {
-                if (!jobs.renew(claim)) {
-                    held.remove(claim.leaseToken());
+                // a claim released while its renewal was under way ended its image: nothing was lost
+                if (!jobs.renew(claim) && held.remove(claim.leaseToken()) != null) {
                     LOG.warnf("Lost the lease on image %d of job %s: another worker took it over",
                             claim.ref().index(), claim.jobId());
                 }
