@@ -31,8 +31,16 @@ public final class Renderer {
 
     /** Renders data that {@link #inspector()} has already passed. */
     public Rendition render(Inspection inspection, byte[] data, Preset preset) throws ImageRejectedException {
+        return render(inspection, data, preset, StageListener.NONE);
+    }
+
+    /** Renders data that {@link #inspector()} has already passed, telling the listener what each stage took. */
+    public Rendition render(Inspection inspection, byte[] data, Preset preset, StageListener stages)
+            throws ImageRejectedException {
+        long start = System.nanoTime();
         DecodedImage decoded = decoder.decode(data, inspection,
                 display -> largestNeed(preset.variants(), display.width(), display.height()));
+        stages.decoded(System.nanoTime() - start);
         int width = decoded.displayWidth();
         int height = decoded.displayHeight();
         BufferedImage upright = decoded.orientation().apply(decoded.pixels());
@@ -41,13 +49,18 @@ public final class Renderer {
         Map<VariantSpec, RenderedVariant> rendered = new LinkedHashMap<>();
         for (VariantSpec spec : largestFirst(preset.variants())) {
             VariantSpec.Size size = spec.sizeFor(width, height);
+            long scaling = System.nanoTime();
             BufferedImage pixels = spec.fit() == Fit.COVER
                     ? Resizer.coverCrop(smallestCovering(sources, size), size.width(), size.height())
                     : Resizer.resize(smallestCovering(sources, size), size.width(), size.height());
             if (spec.fit() == Fit.INSIDE) {
                 sources.add(pixels);
             }
-            byte[] bytes = Encoder.encode(finish(pixels, spec, preset), spec.format(), spec.quality(), spec.progressive());
+            BufferedImage finished = finish(pixels, spec, preset);
+            long encoding = System.nanoTime();
+            stages.scaled(encoding - scaling);
+            byte[] bytes = Encoder.encode(finished, spec.format(), spec.quality(), spec.progressive());
+            stages.encoded(spec.format(), System.nanoTime() - encoding);
             rendered.put(spec, new RenderedVariant(spec, size.width(), size.height(), bytes));
         }
         List<RenderedVariant> variants = preset.variants().stream().map(rendered::get).toList();

@@ -6,6 +6,7 @@ import imaging.Limits;
 import imaging.Preset;
 import imaging.Renderer;
 import imaging.Rendition;
+import imaging.StageListener;
 import jakarta.inject.Singleton;
 import jobs.ImageClaim;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,20 +45,26 @@ public class Engine {
         renderer.inspector().checkSize(bytes);
     }
 
+    /** Decoded pixels held by the images rendering now (in whole megapixels per image, rounded up). */
+    public long pixelsInFlight() {
+        return budget.pixelsHeld();
+    }
+
     /**
-     * Renders the source's bytes with the claim's preset, once the pixels it decodes fit the budget.
+     * Renders the source's bytes with the claim's preset, once the pixels it decodes fit the budget,
+     * telling the listener what each stage took.
      *
      * @throws ImageRejectedException the input is unusable (its code says why)
      * @throws RenderFailedException  the engine failed on this input in another way
      */
-    public Rendition render(ImageClaim claim, byte[] data)
+    public Rendition render(ImageClaim claim, byte[] data, StageListener stages)
             throws ImageRejectedException, RenderFailedException, InterruptedException {
         Preset preset = presets.find(claim.preset()).orElseThrow(() -> new RenderFailedException(
                 "Preset " + claim.preset() + " is no longer configured", null));
         try {
             Inspection inspection = renderer.inspector().inspect(data);
             try (PixelBudget.Hold hold = budget.acquire(inspection.pixels())) {
-                return renderer.render(inspection, data, preset);
+                return renderer.render(inspection, data, preset, stages);
             }
         } catch (SdkException e) {
             // a watermark logo is read from S3 on first use: its I/O fails like any other S3 call

@@ -21,6 +21,11 @@ public final class PixelBudget {
         this.semaphore = new Semaphore(permits, true);
     }
 
+    /** Pixels held now, in the budget's unit: whole megapixels per image, rounded up. */
+    public long pixelsHeld() {
+        return (long) (permits - semaphore.availablePermits()) * UNIT;
+    }
+
     /** Waits until the pixels fit; returns the hold to release. */
     public Hold acquire(long pixels) throws InterruptedException {
         int wanted = (int) Math.min(permits, Math.max(1, (pixels + UNIT - 1) / UNIT));
