@@ -109,7 +109,8 @@ public class JobStore {
         }
         ImageRecord record = JobItems.imageRecord(before);
         return Optional.of(new ImageClaim(ref, header.get(JobItems.OWNER).s(), header.get(JobItems.PRESET).s(),
-                record.name(), record.source(), hold.token()));
+                record.name(), record.source(), hold.token(),
+                header.containsKey(JobItems.TRACEPARENT) ? header.get(JobItems.TRACEPARENT).s() : null));
     }
 
     /** Extends a held lease by the lease period; false when the claim no longer holds the image. */

@@ -27,6 +27,7 @@ import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.jboss.logging.Logger;
+import tracing.ImageSpans;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
@@ -46,12 +47,15 @@ public class ImagePipeline {
     private final Engine engine;
     private final LeaseHeartbeat heartbeat;
     private final PipelineMeters meters;
+    private final ImageSpans spans;
 
-    public ImagePipeline(JobStore jobs, Engine engine, LeaseHeartbeat heartbeat, PipelineMeters meters) {
+    public ImagePipeline(JobStore jobs, Engine engine, LeaseHeartbeat heartbeat, PipelineMeters meters,
+            ImageSpans spans) {
         this.jobs = jobs;
         this.engine = engine;
         this.heartbeat = heartbeat;
         this.meters = meters;
+        this.spans = spans;
     }
 
     /**
@@ -75,6 +79,7 @@ public class ImagePipeline {
             return null;
         }
         heartbeat.keep(claim, exchange);
+        spans.process(claim, exchange.getMessage().getHeaders(), exchange);
         return claim;
     }
 
@@ -98,7 +103,10 @@ public class ImagePipeline {
         }
         long downloaded = System.nanoTime();
         meters.stage(PipelineMeters.Stage.DOWNLOAD, downloaded - start);
-        Rendition rendition = engine.render(claim, data, meters.engineStages());
+        Rendition rendition;
+        try (ImageSpans.Render render = spans.render(meters.engineStages())) {
+            rendition = engine.render(claim, data, render.stages());
+        }
         meters.rendered(claim.preset(), rendition, data.length, System.nanoTime() - downloaded);
         return rendition;
     }
