@@ -27,8 +27,8 @@ import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.jboss.logging.Logger;
-import tracing.ImageSpans;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import tracing.ImageSpans;
 
 /**
  * The verbs of the render route ({@code routes/pipeline.yaml}): claim the image in the job table, render
