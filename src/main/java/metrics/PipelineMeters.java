@@ -34,7 +34,8 @@ import pipeline.Engine;
  *   <li>{@code image_pipeline_renders_total{preset,format}}: images rendered, by preset and source format;</li>
  *   <li>{@code image_pipeline_source_bytes} and {@code image_pipeline_variant_bytes{format}}: sizes read
  *       and written (summaries: count and sum);</li>
- *   <li>{@code image_pipeline_pixels_in_flight}: decoded pixels held by the images rendering now.</li>
+ *   <li>{@code image_pipeline_decode_heap_reserved_bytes}: the decode heap budget reserved by the images
+ *       rendering now.</li>
  * </ul>
  */
 @Singleton
@@ -48,7 +49,7 @@ public class PipelineMeters {
     public static final String RENDERS = "image.pipeline.renders";
     public static final String SOURCE_BYTES = "image.pipeline.source";
     public static final String VARIANT_BYTES = "image.pipeline.variant";
-    public static final String PIXELS_IN_FLIGHT = "image.pipeline.pixels.in.flight";
+    public static final String HEAP_RESERVED = "image.pipeline.decode.heap.reserved";
 
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
@@ -76,8 +77,9 @@ public class PipelineMeters {
         Timer.builder(END_TO_END).description("From the S3 event entering the queue to the image's COMPLETED record")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(100))
                 .maximumExpectedValue(Duration.ofMinutes(15)).register(registry);
-        Gauge.builder(PIXELS_IN_FLIGHT, engine, Engine::pixelsInFlight)
-                .description("Decoded pixels held by the images rendering now").baseUnit("pixels").register(registry);
+        Gauge.builder(HEAP_RESERVED, engine, Engine::heapReserved)
+                .description("The decode heap budget reserved by the images rendering now").baseUnit("bytes")
+                .register(registry);
         for (Stage stage : Stage.values()) {
             stage(stage);
         }

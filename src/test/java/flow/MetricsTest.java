@@ -62,7 +62,7 @@ class MetricsTest {
 
         assertEquals(1, increase(before, after, "image_pipeline_source_bytes_count", Map.of()));
         assertTrue(increase(before, after, "image_pipeline_variant_bytes_sum", Map.of("format", "webp")) > 0);
-        assertEquals(0, after.value("image_pipeline_pixels_in_flight", Map.of()), "nothing renders any more");
+        assertEquals(0, after.value("image_pipeline_decode_heap_reserved_bytes", Map.of()), "nothing renders any more");
 
         Set<String> queues = after.samples("image_pipeline_queue_messages", Map.of()).stream()
                 .map(s -> s.labels().get("queue") + "/" + s.labels().get("state")).collect(Collectors.toSet());
