@@ -1,13 +1,17 @@
 package aws;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,22 +24,27 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * One client per AWS service for the whole service. The Camel aws2-s3/-sqs/-ddb components autowire
  * these same clients, so routes and beans share one connection pool and one set of settings
- * ({@link AwsServiceSettings}); in dev and test those point at the local servers.
+ * ({@link AwsServiceSettings}); in dev and test those point at the local servers. Every call of these
+ * clients is a client span when tracing is on, and every SQS message they send carries the current trace
+ * context in its {@code traceparent} message attribute.
  */
 @ApplicationScoped
 public class AwsClients {
 
     /** Present in dev only (the local servers), started before the first client is handed out. */
     private final Instance<AwsBackend> backends;
+    private final ExecutionInterceptor tracing;
 
-    public AwsClients(Instance<AwsBackend> backends) {
+    public AwsClients(Instance<AwsBackend> backends, OpenTelemetry telemetry) {
         this.backends = backends;
+        this.tracing = AwsSdkTelemetry.builder(telemetry).setUseConfiguredPropagatorForMessaging(true).build()
+                .newExecutionInterceptor();
     }
 
     @Produces
     @ApplicationScoped
     S3Client s3(Config config) {
-        return newS3(settings(config, "aws2-s3"));
+        return newS3(settings(config, "aws2-s3"), tracing);
     }
 
     @Produces
@@ -53,13 +62,13 @@ public class AwsClients {
     @Produces
     @ApplicationScoped
     SqsClient sqs(Config config) {
-        return newSqs(settings(config, "aws2-sqs"));
+        return newSqs(settings(config, "aws2-sqs"), tracing);
     }
 
     @Produces
     @ApplicationScoped
     DynamoDbClient dynamo(Config config) {
-        return newDynamo(settings(config, "aws2-ddb"));
+        return newDynamo(settings(config, "aws2-ddb"), tracing);
     }
 
     /** The Cognito user pool API behind the account endpoints ({@code app.cognito.*}). */
@@ -67,7 +76,7 @@ public class AwsClients {
     @ApplicationScoped
     CognitoIdentityProviderClient cognito(Config config) {
         backends.stream().forEach(AwsBackend::ensureRunning);
-        return newCognito(AwsServiceSettings.under(config, "app.cognito."));
+        return newCognito(AwsServiceSettings.under(config, "app.cognito."), tracing);
     }
 
     void close(@Disposes S3Client client) {
@@ -97,8 +106,8 @@ public class AwsClients {
      * request checksum would; a checksum of each download buys nothing on a loopback connection. There only
      * the checksums S3 itself requires are computed.
      */
-    public static S3Client newS3(AwsServiceSettings settings) {
-        S3ClientBuilder builder = configure(S3Client.builder(), settings)
+    public static S3Client newS3(AwsServiceSettings settings, ExecutionInterceptor... interceptors) {
+        S3ClientBuilder builder = configure(S3Client.builder(), settings, interceptors)
                 .forcePathStyle(settings.forcePathStyle())
                 .httpClientBuilder(ApacheHttpClient.builder());
         if (settings.plainHttp()) {
@@ -108,17 +117,20 @@ public class AwsClients {
         return builder.build();
     }
 
-    public static SqsClient newSqs(AwsServiceSettings settings) {
-        return configure(SqsClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder()).build();
-    }
-
-    public static DynamoDbClient newDynamo(AwsServiceSettings settings) {
-        return configure(DynamoDbClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder()).build();
-    }
-
-    public static CognitoIdentityProviderClient newCognito(AwsServiceSettings settings) {
-        return configure(CognitoIdentityProviderClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder())
+    public static SqsClient newSqs(AwsServiceSettings settings, ExecutionInterceptor... interceptors) {
+        return configure(SqsClient.builder(), settings, interceptors).httpClientBuilder(ApacheHttpClient.builder())
                 .build();
+    }
+
+    public static DynamoDbClient newDynamo(AwsServiceSettings settings, ExecutionInterceptor... interceptors) {
+        return configure(DynamoDbClient.builder(), settings, interceptors).httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+
+    public static CognitoIdentityProviderClient newCognito(AwsServiceSettings settings,
+            ExecutionInterceptor... interceptors) {
+        return configure(CognitoIdentityProviderClient.builder(), settings, interceptors)
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     private AwsServiceSettings settings(Config config, String component) {
@@ -126,8 +138,10 @@ public class AwsClients {
         return AwsServiceSettings.read(config, component);
     }
 
-    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsServiceSettings settings) {
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsServiceSettings settings,
+            ExecutionInterceptor... interceptors) {
         builder.region(settings.region()).credentialsProvider(settings.credentials());
+        builder.overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor));
         settings.endpointOverride().ifPresent(builder::endpointOverride);
         return builder;
     }

@@ -28,6 +28,11 @@ final class HeapBudget {
         return bytes;
     }
 
+    /** Bytes reserved now by the renders under way, in whole mebibytes per render, rounded up. */
+    long reserved() {
+        return (long) (permits - semaphore.availablePermits()) * UNIT;
+    }
+
     /** Waits until the bytes fit beside the other renders' (first come, first served); returns the hold to release. */
     Hold reserve(long wanted) throws InterruptedException {
         int units = (int) Math.min(permits, Math.max(1, (wanted + UNIT - 1) / UNIT));

@@ -47,8 +47,20 @@ public final class Renderer {
      */
     public Rendition render(Inspection inspection, byte[] data, Preset preset)
             throws ImageRejectedException, InterruptedException {
+        return render(inspection, data, preset, StageListener.NONE);
+    }
+
+    /**
+     * Renders data that {@link #inspector()} has already passed, telling the listener what each stage took
+     * (decode includes the wait for heap).
+     *
+     * @throws ImageRejectedException the upload cannot be rendered (its code says why); permanent
+     * @throws InterruptedException   the render was waiting for heap when its thread was interrupted
+     */
+    public Rendition render(Inspection inspection, byte[] data, Preset preset, StageListener stages)
+            throws ImageRejectedException, InterruptedException {
         try (RenderBudget budget = new RenderBudget(heap, limits.renderTimeLimit())) {
-            return render(inspection, data, preset, budget);
+            return render(inspection, data, preset, budget, stages);
         } catch (Rejected e) {
             throw e.rejection();
         } catch (OutOfMemoryError e) {
@@ -61,10 +73,17 @@ public final class Renderer {
         }
     }
 
-    private Rendition render(Inspection inspection, byte[] data, Preset preset, RenderBudget budget)
-            throws ImageRejectedException, InterruptedException {
+    /** Bytes of the heap budget reserved now by the renders under way (whole mebibytes per render). */
+    public long heapReserved() {
+        return heap.reserved();
+    }
+
+    private Rendition render(Inspection inspection, byte[] data, Preset preset, RenderBudget budget,
+            StageListener stages) throws ImageRejectedException, InterruptedException {
+        long start = System.nanoTime();
         DecodedImage decoded = decoder.decode(data, inspection,
                 display -> largestNeed(preset.variants(), display.width(), display.height()), budget);
+        stages.decoded(System.nanoTime() - start);
         Deadline deadline = budget.deadline();
         int width = decoded.displayWidth();
         int height = decoded.displayHeight();
@@ -75,13 +94,18 @@ public final class Renderer {
         for (VariantSpec spec : largestFirst(preset.variants())) {
             deadline.check();
             VariantSpec.Size size = spec.sizeFor(width, height);
+            long scaling = System.nanoTime();
             BufferedImage pixels = spec.fit() == Fit.COVER
                     ? Resizer.coverCrop(smallestCovering(sources, size), size.width(), size.height(), deadline)
                     : Resizer.resize(smallestCovering(sources, size), size.width(), size.height(), deadline);
             if (spec.fit() == Fit.INSIDE) {
                 sources.add(pixels);
             }
-            byte[] bytes = Encoder.encode(finish(pixels, spec, preset), spec.format(), spec.quality(), spec.progressive());
+            BufferedImage finished = finish(pixels, spec, preset);
+            long encoding = System.nanoTime();
+            stages.scaled(encoding - scaling);
+            byte[] bytes = Encoder.encode(finished, spec.format(), spec.quality(), spec.progressive());
+            stages.encoded(spec.format(), System.nanoTime() - encoding);
             rendered.put(spec, new RenderedVariant(spec, size.width(), size.height(), bytes));
         }
         List<RenderedVariant> variants = preset.variants().stream().map(rendered::get).toList();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import support.Json;
+import tracing.TraceParent;
 
 /**
  * The job table's layout: one partition per job ({@code pk} = job id) holding a header item
@@ -61,6 +62,8 @@ public final class JobItems {
     static final String LEASE_TOKEN = "leaseToken";
     /** Bumped by every transition of the image (claim, end): a change marker for operators and tests. */
     public static final String REVISION = "revision";
+    /** On the header: the W3C trace context of the request that created the job, which its images continue. */
+    public static final String TRACEPARENT = TraceParent.NAME;
     /** How often the image was worked on: each claim and each retry of a failed step. */
     public static final String ATTEMPTS = "attempts";
 
@@ -95,6 +98,7 @@ public final class JobItems {
         item.put(IMAGE_COUNT, n(job.images().size()));
         item.put(COMPLETED_COUNT, n(0));
         item.put(FAILED_COUNT, n(0));
+        TraceParent.current().ifPresent(traceparent -> item.put(TRACEPARENT, s(traceparent)));
         return item;
     }
 

@@ -133,7 +133,8 @@ public class JobStore {
         }
         ImageRecord record = JobItems.imageRecord(before);
         return Optional.of(new ImageClaim(ref, header.get(JobItems.OWNER).s(), header.get(JobItems.PRESET).s(),
-                record.name(), record.source(), hold.token()));
+                record.name(), record.source(), hold.token(),
+                header.containsKey(JobItems.TRACEPARENT) ? header.get(JobItems.TRACEPARENT).s() : null));
     }
 
     /** Extends a held lease by the lease period; false when the claim no longer holds the image. */
@@ -170,14 +171,20 @@ public class JobStore {
                 error)));
     }
 
-    /** Ends an image no worker holds FAILED with its reason; an image that ended or is held stays as it is. */
-    public void fail(ImageRef ref, ImageError error) {
-        end(ref, Status.FAILED, () -> dynamo.updateItem(images.failUnheld(ref, error, clock.instant())));
+    /**
+     * Ends an image no worker holds FAILED with its reason; an image that ended or is held stays as it is.
+     * True when this call ended it.
+     */
+    public boolean fail(ImageRef ref, ImageError error) {
+        return end(ref, Status.FAILED, () -> dynamo.updateItem(images.failUnheld(ref, error, clock.instant())));
     }
 
-    /** Ends an image still waiting for its source FAILED with its reason; any other image stays as it is. */
-    public void failPending(ImageRef ref, ImageError error) {
-        end(ref, Status.FAILED, () -> dynamo.updateItem(images.failPending(ref, error)));
+    /**
+     * Ends an image still waiting for its source FAILED with its reason; any other image stays as it is.
+     * True when this call ended it.
+     */
+    public boolean failPending(ImageRef ref, ImageError error) {
+        return end(ref, Status.FAILED, () -> dynamo.updateItem(images.failPending(ref, error)));
     }
 
     /**
@@ -212,15 +219,16 @@ public class JobStore {
      * Writes an unheld image's end, then counts it on the header. When the image's write is refused, an end
      * that this image already had is counted (a worker that stopped between the two writes left it uncounted).
      */
-    private void end(ImageRef ref, Status outcome, Runnable write) {
+    private boolean end(ImageRef ref, Status outcome, Runnable write) {
         try {
             write.run();
         } catch (ConditionalCheckFailedException refused) {
             LOG.infof("Image %s was not in a state to end %s; leaving it", ref, outcome);
             countIfEnded(ref);
-            return;
+            return false;
         }
         count(ref, outcome);
+        return true;
     }
 
     private void countIfEnded(ImageRef ref) {

@@ -5,6 +5,7 @@ import imaging.Limits;
 import imaging.Preset;
 import imaging.Renderer;
 import imaging.Rendition;
+import imaging.StageListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -58,18 +59,24 @@ public class Engine {
         renderer.inspector().checkSize(bytes);
     }
 
+    /** Bytes of the decode heap budget reserved now by the images rendering. */
+    public long heapReserved() {
+        return renderer.heapReserved();
+    }
+
     /**
-     * Renders the source's bytes with the claim's preset, once the heap its pixels need is free.
+     * Renders the source's bytes with the claim's preset, once the heap its pixels need is free, telling
+     * the listener what each stage took.
      *
      * @throws ImageRejectedException the input is unusable (its code says why)
      * @throws RenderFailedException  the engine failed on this input in another way
      */
-    public Rendition render(ImageClaim claim, byte[] data)
+    public Rendition render(ImageClaim claim, byte[] data, StageListener stages)
             throws ImageRejectedException, RenderFailedException, InterruptedException {
         Preset preset = presets.find(claim.preset()).orElseThrow(() -> new RenderFailedException(
                 "Preset " + claim.preset() + " is no longer configured", null));
         try {
-            return renderer.render(renderer.inspector().inspect(data), data, preset);
+            return renderer.render(renderer.inspector().inspect(data), data, preset, stages);
         } catch (SdkException e) {
             // a watermark logo is read from S3 on first use: its I/O fails like any other S3 call
             throw e;

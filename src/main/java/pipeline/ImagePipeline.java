@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jobs.ImageClaim;
 import jobs.ImageError;
@@ -17,12 +19,16 @@ import jobs.JobStore;
 import jobs.LeaseLostException;
 import jobs.StorageLayout;
 import jobs.VariantRecord;
+import metrics.PipelineMeters;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import tracing.ImageSpans;
 
 /**
  * The verbs of the render route ({@code routes/pipeline.yaml}): claim the image in the job table, render
@@ -40,11 +46,16 @@ public class ImagePipeline {
     private final JobStore jobs;
     private final Engine engine;
     private final LeaseHeartbeat heartbeat;
+    private final PipelineMeters meters;
+    private final ImageSpans spans;
 
-    public ImagePipeline(JobStore jobs, Engine engine, LeaseHeartbeat heartbeat) {
+    public ImagePipeline(JobStore jobs, Engine engine, LeaseHeartbeat heartbeat, PipelineMeters meters,
+            ImageSpans spans) {
         this.jobs = jobs;
         this.engine = engine;
         this.heartbeat = heartbeat;
+        this.meters = meters;
+        this.spans = spans;
     }
 
     /**
@@ -55,6 +66,7 @@ public class ImagePipeline {
     public ImageClaim claim(@Body S3ObjectCreated upload, @Header(DeadLetterReplay.REPLAYED_AT) String replayedAt,
             Exchange exchange) {
         Optional<ImageRef> ref = imageOf(upload);
+        ImageLogContext.open(exchange, ref.map(ImageRef::jobId).orElse(null), upload.key());
         if (ref.isEmpty()) {
             LOG.infof("Ignoring s3://%s/%s: not under %s<owner>/<jobId>/", upload.bucket(), upload.key(),
                     StorageLayout.UPLOADS);
@@ -67,6 +79,7 @@ public class ImagePipeline {
             return null;
         }
         heartbeat.keep(claim, exchange);
+        spans.process(claim, exchange.getMessage().getHeaders(), exchange);
         return claim;
     }
 
@@ -77,14 +90,25 @@ public class ImagePipeline {
         }
     }
 
-    /** Renders the downloaded object (the body) with the claim's preset. */
+    /**
+     * Renders the downloaded object (the body) with the claim's preset. Reading the body is the download
+     * stage (S3 streams it); the render is timed from there, including any wait for the pixel budget.
+     */
     public Rendition render(@Variable(CLAIM) ImageClaim claim, @Body InputStream object)
             throws ImageRejectedException, RenderFailedException, IOException, InterruptedException {
+        long start = System.nanoTime();
         byte[] data;
         try (object) {
             data = object.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, engine.maxBytes() + 1));
         }
-        return engine.render(claim, data);
+        long downloaded = System.nanoTime();
+        meters.stage(PipelineMeters.Stage.DOWNLOAD, downloaded - start);
+        Rendition rendition;
+        try (ImageSpans.Render render = spans.render(meters.engineStages())) {
+            rendition = engine.render(claim, data, render.stages());
+        }
+        meters.rendered(claim.preset(), rendition, data.length, System.nanoTime() - downloaded);
+        return rendition;
     }
 
     /** Makes sure the claim still holds its image before anything is written for it, renewing its lease. */
@@ -94,14 +118,20 @@ public class ImagePipeline {
         }
     }
 
-    /** Records the image COMPLETED, with what rendering learnt and where its variants are. */
-    public void complete(@Variable(CLAIM) ImageClaim claim, @Variable(RENDITION) Rendition rendition) {
+    /**
+     * Records the image COMPLETED, with what rendering learnt and where its variants are; its end to end
+     * time runs from when its S3 event entered the queue (the message's {@code SentTimestamp}).
+     */
+    public void complete(@Variable(CLAIM) ImageClaim claim, @Variable(RENDITION) Rendition rendition,
+            @Header(Sqs2Constants.ATTRIBUTES) Map<MessageSystemAttributeName, String> message) {
         List<VariantRecord> variants = rendition.variants().stream().map(v -> new VariantRecord(v.name(), v.width(),
                 v.height(), v.format().id(), v.bytes().length, claim.variantKey(v.name(), v.format().extension()),
                 null)).toList();
         heartbeat.release(claim);
         jobs.complete(claim, new ImageFacts(rendition.width(), rendition.height(), rendition.format().id(),
                 rendition.animated(), rendition.exif()), variants, rendition.placeholder());
+        meters.completed();
+        sentAt(message).ifPresent(meters::endToEnd);
         LOG.infof("Job %s: rendered %s (%dx%d %s) into %d variants", claim.jobId(), claim.source().key(),
                 rendition.width(), rendition.height(), rendition.format().id(), variants.size());
     }
@@ -123,13 +153,19 @@ public class ImagePipeline {
         if (claim != null) {
             heartbeat.release(claim);
             if (jobs.fail(claim, error)) {
+                meters.failed(error.code());
                 LOG.warnf("s3://%s/%s failed: %s (%s)", claim.source().bucket(), claim.source().key(), error.code(),
                         error.message());
             }
         } else if (upload != null) {
-            imageOf(upload).ifPresent(ref -> jobs.fail(ref, error));
+            imageOf(upload).filter(ref -> jobs.fail(ref, error)).ifPresent(ref -> meters.failed(error.code()));
             LOG.warnf("s3://%s/%s failed: %s (%s)", upload.bucket(), upload.key(), error.code(), error.message());
         }
+    }
+
+    private static Optional<Instant> sentAt(Map<MessageSystemAttributeName, String> message) {
+        String sent = message == null ? null : message.get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        return sent == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(sent)));
     }
 
     /** The image an object is rendered for: named by the event (batches), or image 0 of its upload key's job. */

@@ -17,6 +17,7 @@ import jobs.ImageRef;
 import jobs.Job;
 import jobs.JobStore;
 import jobs.Status;
+import metrics.PipelineMeters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,6 +45,7 @@ public class UploadExpiry {
     public static final String CHECK = "upload-expiry";
     private static final long MAX_DELAY_SECONDS = 900;
     private static final Logger LOG = Logger.getLogger(UploadExpiry.class);
+    private static final String EXPIRED = "upload-expired";
 
     private final SqsClient sqs;
     private final S3Client s3;
@@ -51,10 +53,11 @@ public class UploadExpiry {
     private final S3EventNotifications events;
     private final String queue;
     private final Duration wait;
+    private final PipelineMeters meters;
     /** The queue's URL, asked for once: a queue keeps its URL for life. */
     private volatile String queueUrl;
 
-    public UploadExpiry(SqsClient sqs, S3Client s3, JobStore jobs, S3EventNotifications events,
+    public UploadExpiry(SqsClient sqs, S3Client s3, JobStore jobs, S3EventNotifications events, PipelineMeters meters,
             @ConfigProperty(name = "app.sqs.ingest-queue") String queue,
             @ConfigProperty(name = "app.uploads.url-ttl") Duration urlTtl,
             @ConfigProperty(name = "app.uploads.expiry-grace") Duration grace) {
@@ -64,6 +67,7 @@ public class UploadExpiry {
         this.events = events;
         this.queue = queue;
         this.wait = urlTtl.plus(grace);
+        this.meters = meters;
     }
 
     /** Schedules the check for a job just created. */
@@ -95,8 +99,10 @@ public class UploadExpiry {
         String key = image.source().key();
         Optional<HeadObjectResponse> object = head(bucket, key);
         if (object.isEmpty()) {
-            jobs.failPending(ref, new ImageError("upload-expired",
-                    "No file arrived before the upload URL expired (plus " + wait.toMinutes() + " min of grace)"));
+            if (jobs.failPending(ref, new ImageError(EXPIRED,
+                    "No file arrived before the upload URL expired (plus " + wait.toMinutes() + " min of grace)"))) {
+                meters.failed(EXPIRED);
+            }
             return;
         }
         LOG.infof("s3://%s/%s arrived but image %d of job %s still waits: announcing it", bucket, key, ref.index(),

@@ -2,6 +2,7 @@ package testing;
 
 import imaging.ImageRejectedException;
 import imaging.Rendition;
+import imaging.StageListener;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public class ScriptedEngine extends Engine {
     }
 
     @Override
-    public Rendition render(ImageClaim claim, byte[] data)
+    public Rendition render(ImageClaim claim, byte[] data, StageListener stages)
             throws ImageRejectedException, RenderFailedException, InterruptedException {
         String name = claim.name();
         if (name.startsWith(OUT_OF_MEMORY)) {
@@ -54,7 +55,7 @@ public class ScriptedEngine extends Engine {
         if (name.startsWith(SLOW)) {
             Thread.sleep(slow.toMillis());
         }
-        Rendition rendition = super.render(claim, data);
+        Rendition rendition = super.render(claim, data, stages);
         if (name.startsWith(HUGE_RECORD)) {
             return new Rendition(rendition.format(), rendition.width(), rendition.height(), rendition.animated(),
                     rendition.exif(), rendition.variants(), "data:image/jpeg;base64," + "A".repeat(450_000));
