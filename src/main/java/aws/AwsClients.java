@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -58,6 +60,18 @@ public class AwsClients {
         return newDynamo(settings(config, "aws2-ddb"));
     }
 
+    /**
+     * Rekognition for image analysis (no Camel component resolves here), from {@code app.rekognition.*}.
+     * Each call is bounded by {@code app.rekognition.call-timeout}, retries included, so a stalled call
+     * fails like any transient AWS error and the route's retries take over.
+     */
+    @Produces
+    @ApplicationScoped
+    RekognitionClient rekognition(Config config) {
+        return newRekognition(AwsServiceSettings.underPrefix(config, "app.rekognition."),
+                config.getValue("app.rekognition.call-timeout", Duration.class));
+    }
+
     void close(@Disposes S3Client client) {
         client.close();
     }
@@ -74,6 +88,10 @@ public class AwsClients {
         client.close();
     }
 
+    void close(@Disposes RekognitionClient client) {
+        client.close();
+    }
+
     public static S3Client newS3(AwsServiceSettings settings) {
         return configure(S3Client.builder(), settings)
                 .forcePathStyle(settings.forcePathStyle())
@@ -87,6 +105,13 @@ public class AwsClients {
 
     public static DynamoDbClient newDynamo(AwsServiceSettings settings) {
         return configure(DynamoDbClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    public static RekognitionClient newRekognition(AwsServiceSettings settings, Duration callTimeout) {
+        return configure(RekognitionClient.builder(), settings)
+                .overrideConfiguration(o -> o.apiCallTimeout(callTimeout))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
     }
 
     private AwsServiceSettings settings(Config config, String component) {

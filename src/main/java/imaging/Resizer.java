@@ -1,6 +1,7 @@
 package imaging;
 
 import java.awt.Graphics2D;
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -25,6 +26,11 @@ public final class Resizer {
 
     /** Crops the centred box of the target's aspect out of the source, then scales it to the target. */
     public static BufferedImage coverCrop(BufferedImage source, int width, int height) {
+        return coverCrop(source, width, height, Focus.CENTRE);
+    }
+
+    /** Crops the box of the target's aspect that the focus places, then scales it to the target. */
+    public static BufferedImage coverCrop(BufferedImage source, int width, int height, Focus focus) {
         int sw = source.getWidth();
         int sh = source.getHeight();
         double targetAspect = (double) width / height;
@@ -35,7 +41,8 @@ public final class Resizer {
         } else {
             cropH = Math.max(1, (int) Math.round(sw / targetAspect));
         }
-        return scale(source, new Rectangle((sw - cropW) / 2, (sh - cropH) / 2, cropW, cropH), width, height);
+        Point origin = Focus.clamped(focus, sw, sh, cropW, cropH);
+        return scale(source, new Rectangle(origin.x, origin.y, cropW, cropH), width, height);
     }
 
     private static BufferedImage scale(BufferedImage source, Rectangle area, int width, int height) {

@@ -102,15 +102,21 @@ public class JobStore {
                 record.name(), record.source()));
     }
 
-    /** Records a held image's rendering: COMPLETED with its facts and variants. */
-    public void complete(ImageClaim claim, ImageFacts facts, List<VariantRecord> variants, String placeholder) {
+    /** Records a held image's rendering: COMPLETED with its facts, variants and what analysis found. */
+    public void complete(ImageClaim claim, ImageFacts facts, List<VariantRecord> variants, String placeholder,
+            Analysis analysis) {
         end(claim.ref(), Status.COMPLETED, () -> dynamo.updateItem(images.complete(claim.ref(), facts, variants,
-                placeholder)));
+                placeholder, analysis)));
     }
 
     /** Ends a held image FAILED with its reason. */
     public void fail(ImageClaim claim, ImageError error) {
-        end(claim.ref(), Status.FAILED, () -> dynamo.updateItem(images.failHeld(claim.ref(), error)));
+        fail(claim, error, FailureFacts.NONE);
+    }
+
+    /** Ends a held image FAILED with its reason and what is known of it. */
+    public void fail(ImageClaim claim, ImageError error, FailureFacts facts) {
+        end(claim.ref(), Status.FAILED, () -> dynamo.updateItem(images.failHeld(claim.ref(), error, facts)));
     }
 
     /** Ends an image no worker holds FAILED with its reason; an image that ended or is held stays as it is. */

@@ -1,5 +1,6 @@
 package pipeline;
 
+import analysis.ModeratedException;
 import aws.S3ObjectCreated;
 import imaging.ImageRejectedException;
 import imaging.Inspection;
@@ -7,12 +8,15 @@ import imaging.Limits;
 import imaging.Preset;
 import imaging.Renderer;
 import imaging.Rendition;
+import imaging.dicom.DicomSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import jobs.Analysis;
+import jobs.FailureFacts;
 import jobs.ImageClaim;
 import jobs.ImageError;
 import jobs.ImageFacts;
@@ -82,7 +86,10 @@ public class ImagePipeline {
         }
     }
 
-    /** Renders the downloaded object (the body) with the claim's preset. */
+    /**
+     * Renders the downloaded object (the body) with the claim's preset. A DICOM file refused for any
+     * reason has its header's summary attached to the rejection, for the image's record.
+     */
     public Rendition render(@Variable(CLAIM) ImageClaim claim, @Body InputStream object)
             throws ImageRejectedException, IOException, InterruptedException {
         Preset preset = presets.find(claim.preset())
@@ -91,27 +98,37 @@ public class ImagePipeline {
         try (object) {
             data = object.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
         }
-        Inspection inspection = renderer.inspector().inspect(data);
-        try (PixelBudget.Hold hold = budget.acquire(inspection.pixels())) {
-            return renderer.render(inspection, data, preset);
+        try {
+            Inspection inspection = renderer.inspector().inspect(data);
+            try (PixelBudget.Hold hold = budget.acquire(inspection.pixels())) {
+                return renderer.render(inspection, data, preset);
+            }
+        } catch (ImageRejectedException e) {
+            throw e.describing(DicomSummary.read(data).orElse(null));
         }
     }
 
-    /** Records the image COMPLETED, with what rendering learnt and where its variants are. */
-    public void complete(@Variable(CLAIM) ImageClaim claim, @Variable(RENDITION) Rendition rendition) {
+    /** Records the image COMPLETED, with what rendering and analysis learnt and where its variants are. */
+    public void complete(@Variable(CLAIM) ImageClaim claim, @Variable(RENDITION) Rendition rendition,
+            @Variable(ImageAnalysis.ANALYSIS) Analysis analysis) {
         List<VariantRecord> variants = rendition.variants().stream().map(v -> new VariantRecord(v.name(), v.width(),
                 v.height(), v.format().id(), v.bytes().length, claim.variantKey(v.name(), v.format().extension()),
                 null)).toList();
         jobs.complete(claim, new ImageFacts(rendition.width(), rendition.height(), rendition.format().id(),
-                rendition.animated(), rendition.exif()), variants, rendition.placeholder());
+                rendition.animated(), rendition.exif(), rendition.dicom()), variants, rendition.placeholder(),
+                analysis == null ? Analysis.NONE : analysis);
         LOG.infof("Job %s: rendered %s (%dx%d %s) into %d variants", claim.jobId(), claim.source().key(),
                 rendition.width(), rendition.height(), rendition.format().id(), variants.size());
     }
 
-    /** Records a permanent failure (the exception the route caught) on the claimed image; no retry can help. */
+    /**
+     * Records a permanent failure (the exception the route caught) on the claimed image, with what is
+     * known of it (a DICOM summary, what moderation found); no retry can help.
+     */
     public void reject(@Variable(CLAIM) ImageClaim claim,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) ImageRejectedException rejected) {
-        jobs.fail(claim, new ImageError(rejected.code(), rejected.getMessage()));
+        jobs.fail(claim, new ImageError(rejected.code(), rejected.getMessage()), new FailureFacts(
+                rejected.dicom().orElse(null), rejected instanceof ModeratedException m ? m.analysis() : null));
         LOG.warnf("s3://%s/%s failed: %s (%s)", claim.source().bucket(), claim.source().key(), rejected.code(),
                 rejected.getMessage());
     }

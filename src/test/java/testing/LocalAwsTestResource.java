@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Starts S3Proxy, ElasticMQ and dynalite on free loopback ports with a fresh data directory,
  * creates the bucket, queues and table, and points the service at them, through the same settings an
- * operator would use for any S3/SQS/DynamoDB-compatible service.
+ * operator would use for any S3/SQS/DynamoDB-compatible service; and the Rekognition stand-in, which
+ * the service reaches through its Rekognition endpoint settings.
  */
 public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -35,12 +36,20 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
     public static final String TABLE = "jobs-test";
 
     private LocalAwsServers servers;
+    private RekognitionStandIn rekognition;
 
     @Override
     public Map<String, String> start() {
         Environment environment = Environment.start(30);
         servers = environment.servers();
-        return environment.config();
+        rekognition = RekognitionStandIn.start();
+        Map<String, String> config = new HashMap<>(environment.config());
+        config.put("app.rekognition.override-endpoint", "true");
+        config.put("app.rekognition.uri-endpoint-override", rekognition.endpoint());
+        config.put("app.rekognition.access-key", ACCESS_KEY);
+        config.put("app.rekognition.secret-key", SECRET_KEY);
+        config.put("app.rekognition.use-default-credentials-provider", "false");
+        return config;
     }
 
     /** Running local servers with their resources, and the service settings that point at them. */
@@ -74,14 +83,22 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    /** Hands the running servers to test fields marked {@link LocalAws}, for outage and crash tests. */
+    /**
+     * Hands the running servers to test fields marked {@link LocalAws}, for outage and crash tests, and
+     * the Rekognition stand-in to those marked {@link AnalysisStandIn}.
+     */
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(servers, new TestInjector.AnnotatedAndMatchesType(LocalAws.class, LocalAwsServers.class));
+        injector.injectIntoFields(rekognition,
+                new TestInjector.AnnotatedAndMatchesType(AnalysisStandIn.class, RekognitionStandIn.class));
     }
 
     @Override
     public void stop() {
+        if (rekognition != null) {
+            rekognition.close();
+        }
         if (servers != null) {
             servers.close();
         }
