@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,6 +61,14 @@ public class AwsClients {
         return newDynamo(settings(config, "aws2-ddb"));
     }
 
+    /** The Cognito user pool API behind the account endpoints ({@code app.cognito.*}). */
+    @Produces
+    @ApplicationScoped
+    CognitoIdentityProviderClient cognito(Config config) {
+        backends.stream().forEach(AwsBackend::ensureRunning);
+        return newCognito(AwsServiceSettings.under(config, "app.cognito."));
+    }
+
     /**
      * Rekognition for image analysis (no Camel component resolves here), from {@code app.rekognition.*}.
      * Each call is bounded by {@code app.rekognition.call-timeout}, retries included, so a stalled call
@@ -68,7 +77,7 @@ public class AwsClients {
     @Produces
     @ApplicationScoped
     RekognitionClient rekognition(Config config) {
-        return newRekognition(AwsServiceSettings.underPrefix(config, "app.rekognition."),
+        return newRekognition(AwsServiceSettings.under(config, "app.rekognition."),
                 config.getValue("app.rekognition.call-timeout", Duration.class));
     }
 
@@ -85,6 +94,10 @@ public class AwsClients {
     }
 
     void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    void close(@Disposes CognitoIdentityProviderClient client) {
         client.close();
     }
 
@@ -105,6 +118,11 @@ public class AwsClients {
 
     public static DynamoDbClient newDynamo(AwsServiceSettings settings) {
         return configure(DynamoDbClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    public static CognitoIdentityProviderClient newCognito(AwsServiceSettings settings) {
+        return configure(CognitoIdentityProviderClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder())
+                .build();
     }
 
     public static RekognitionClient newRekognition(AwsServiceSettings settings, Duration callTimeout) {

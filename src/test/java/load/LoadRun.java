@@ -29,13 +29,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import testing.ApiClient;
 import testing.Corpus;
-import testing.DevKey;
 import testing.LocalAwsTestResource;
+import testing.PoolUsers;
 import testing.ServiceProcess;
 
 /**
  * The load run behind {@code bench/load}: the packaged service with a fixed heap and its local servers,
- * N uploads pushed through the HTTP API by 8 clients, then counts. Not a test: it prints figures.
+ * N uploads pushed through the HTTP API by 8 clients, then counts, peak heap and resident memory, and
+ * the CPU the service used. Not a test: it prints figures.
  */
 public final class LoadRun {
 
@@ -57,8 +58,7 @@ public final class LoadRun {
         LocalAwsTestResource.Environment environment = LocalAwsTestResource.Environment.start(120);
         Map<String, String> config = new HashMap<>(environment.config());
         config.put("app.local.enabled", "true");
-        config.put("mp.jwt.verify.publickey.location", "dev/jwt-public.pem");
-        config.put("mp.jwt.verify.issuer", DevKey.ISSUER);
+        config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
         config.put("quarkus.log.category.\"pipeline\".level", "WARN");
         for (String component : new String[] {"aws2-s3", "aws2-sqs", "aws2-ddb"}) {
             config.put("camel.component." + component + ".use-default-credentials-provider", "false");
@@ -71,7 +71,7 @@ public final class LoadRun {
         ExecutorService sampler = Executors.newSingleThreadExecutor();
         sampler.submit(() -> sampleHeap(service.pid(), peakHeapKb));
         try {
-            String token = DevKey.token("load");
+            FreshToken token = new FreshToken(config, "load@example.com");
             Map<String, String> jobs = new ConcurrentHashMap<>();
             long start = System.nanoTime();
             ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -80,7 +80,7 @@ public final class LoadRun {
                 int n = i;
                 clients.submit(() -> {
                     byte[] bytes = Corpus.read(file);
-                    JsonPath presigned = ApiClient.presign(token, n + ".jpg", "image/jpeg", bytes.length);
+                    JsonPath presigned = ApiClient.presign(token.get(), n + ".jpg", "image/jpeg", bytes.length);
                     if (ApiClient.put(presigned.getString("upload.url"), "image/jpeg", bytes) == 200) {
                         jobs.put(presigned.getString("jobId"), file);
                     }
@@ -92,13 +92,17 @@ public final class LoadRun {
 
             Map<String, Integer> outcome = awaitOutcome(token, jobs.keySet(), Duration.ofMinutes(30));
             long elapsed = System.nanoTime() - start;
+            Duration cpu = ProcessHandle.of(service.pid()).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+            long peakRssMb = peakRssMb(service.pid());
             long duplicated = countDuplicated(environment.config(), jobs.keySet());
             double seconds = elapsed / 1e9;
             System.out.printf("uploads=%d accepted=%d completed=%d failed=%d lost=%d duplicated=%d "
-                            + "upload_phase_s=%.1f elapsed_s=%.1f images_per_s=%.2f heap_max=%s peak_heap_mb=%d%n",
+                            + "upload_phase_s=%.1f elapsed_s=%.1f images_per_s=%.2f heap_max=%s peak_heap_mb=%d "
+                            + "peak_rss_mb=%d cpu_s=%.1f avg_cores=%.2f%n",
                     uploads, jobs.size(), outcome.get("COMPLETED"), outcome.get("FAILED"),
                     uploads - outcome.get("COMPLETED") - outcome.get("FAILED"), duplicated,
-                    (uploaded - start) / 1e9, seconds, outcome.get("COMPLETED") / seconds, heap, peakHeapKb.get() / 1024);
+                    (uploaded - start) / 1e9, seconds, outcome.get("COMPLETED") / seconds, heap, peakHeapKb.get() / 1024,
+                    peakRssMb, cpu.toMillis() / 1e3, cpu.toMillis() / 1e3 / seconds);
         } finally {
             sampler.shutdownNow();
             service.kill();
@@ -106,7 +110,7 @@ public final class LoadRun {
         }
     }
 
-    private static Map<String, Integer> awaitOutcome(String token, Iterable<String> jobIds, Duration limit)
+    private static Map<String, Integer> awaitOutcome(FreshToken token, Iterable<String> jobIds, Duration limit)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         Map<String, String> status = new HashMap<>();
@@ -114,7 +118,7 @@ public final class LoadRun {
         while (System.nanoTime() < deadline && status.values().stream().anyMatch(s -> s.startsWith("P"))) {
             for (Map.Entry<String, String> e : status.entrySet()) {
                 if (e.getValue().startsWith("P")) {
-                    e.setValue(ApiClient.job(token, e.getKey()).getString("status"));
+                    e.setValue(ApiClient.job(token.get(), e.getKey()).getString("status"));
                 }
             }
             Thread.sleep(500);
@@ -143,6 +147,23 @@ public final class LoadRun {
         }
     }
 
+    /**
+     * The service's peak resident set (Linux {@code VmHWM}: heap, metaspace, code cache, thread stacks,
+     * native buffers), what a container's memory limit counts; -1 where /proc is missing.
+     */
+    private static long peakRssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** Samples the service's used heap with jcmd, keeping the highest figure. */
     private static void sampleHeap(long pid, AtomicLong peakKb) {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
@@ -160,6 +181,32 @@ public final class LoadRun {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /**
+     * An access token of a user of the pool, which a packaged service trusts (it trusts no dev key). The
+     * pool's tokens live an hour, and a long run lasts longer: signs in again after 45 minutes.
+     */
+    private static final class FreshToken {
+        private final Map<String, String> config;
+        private final String email;
+        private String token;
+        private long signedInAt;
+
+        FreshToken(Map<String, String> config, String email) {
+            this.config = config;
+            this.email = email;
+        }
+
+        synchronized String get() {
+            if (token == null || System.nanoTime() - signedInAt > Duration.ofMinutes(45).toNanos()) {
+                try (PoolUsers users = PoolUsers.of(config)) {
+                    token = users.signIn(config.get("app.cognito.client-id"), email).accessToken();
+                }
+                signedInAt = System.nanoTime();
+            }
+            return token;
         }
     }
 }
