@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.util.List;
+import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -79,6 +81,18 @@ public class AwsClients {
         return newCognito(AwsServiceSettings.under(config, "app.cognito."), tracing);
     }
 
+    /**
+     * Rekognition for image analysis (no Camel component resolves here), from {@code app.rekognition.*}.
+     * Each call is bounded by {@code app.rekognition.call-timeout}, retries included, so a stalled call
+     * fails like any transient AWS error and the route's retries take over.
+     */
+    @Produces
+    @ApplicationScoped
+    RekognitionClient rekognition(Config config) {
+        return newRekognition(AwsServiceSettings.under(config, "app.rekognition."),
+                config.getValue("app.rekognition.call-timeout", Duration.class));
+    }
+
     void close(@Disposes S3Client client) {
         client.close();
     }
@@ -96,6 +110,10 @@ public class AwsClients {
     }
 
     void close(@Disposes CognitoIdentityProviderClient client) {
+        client.close();
+    }
+
+    void close(@Disposes RekognitionClient client) {
         client.close();
     }
 
@@ -131,6 +149,14 @@ public class AwsClients {
             ExecutionInterceptor... interceptors) {
         return configure(CognitoIdentityProviderClient.builder(), settings, interceptors)
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    public static RekognitionClient newRekognition(AwsServiceSettings settings, Duration callTimeout,
+            ExecutionInterceptor... interceptors) {
+        return configure(RekognitionClient.builder(), settings, interceptors)
+                .overrideConfiguration(o -> o.apiCallTimeout(callTimeout))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
     }
 
     private AwsServiceSettings settings(Config config, String component) {

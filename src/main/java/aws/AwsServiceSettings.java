@@ -13,7 +13,7 @@ import software.amazon.awssdk.regions.Region;
  * One AWS service's client settings, read from the Camel component's own keys
  * ({@code camel.component.aws2-s3.region}, {@code ...uri-endpoint-override}, ...), named as in the
  * Camel Kamelets, or from the same keys under our own prefix for a service Camel has no component for
- * ({@code app.cognito.*}). The endpoint override applies only with {@code override-endpoint=true}, as in Camel.
+ * ({@code app.cognito.*}, {@code app.rekognition.*}). The endpoint override applies only with {@code override-endpoint=true}, as in Camel.
  */
 public record AwsServiceSettings(Region region, Optional<URI> endpointOverride, boolean forcePathStyle,
         AwsCredentialsProvider credentials) {

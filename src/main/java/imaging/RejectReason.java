@@ -9,7 +9,9 @@ public enum RejectReason {
     TOO_LARGE("too-large"),
     TOO_MANY_PIXELS("too-many-pixels"),
     /** Over a decoding budget: too many progressive scans, or a render past its time limit. */
-    TOO_COMPLEX("too-complex");
+    TOO_COMPLEX("too-complex"),
+    /** Refused by the preset's moderation policy, after image analysis (the pipeline's, not the engine's). */
+    MODERATED("moderated");
 
     private final String code;
 

@@ -1,5 +1,6 @@
 package imaging;
 
+import imaging.dicom.DicomSummary;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,9 @@ import java.util.Map;
  * The image engine's front door: inspect (type, bytes, pixels: before decoding), decode once, turn
  * upright, then render a preset's variants as a cascade, each from the smallest picture already made
  * that is large enough (sharpened and watermarked as the preset says), and finally a blur placeholder.
+ * Cover variants of {@link Gravity#SMART} are cut around the picture's most eye-catching part
+ * ({@link Saliency}); for a preset whose images are analysed, the render also keeps an
+ * {@link AnalysisCopy}, from which {@link #refocus} cuts them again around what analysis found.
  *
  * <p>Safe for concurrent renders, which share its heap budget ({@link Limits#maxDecodeBytes()}): each
  * reserves what its decode needs, estimated from the headers, and waits while the others hold too much.
@@ -82,7 +86,7 @@ public final class Renderer {
             StageListener stages) throws ImageRejectedException, InterruptedException {
         long start = System.nanoTime();
         DecodedImage decoded = decoder.decode(data, inspection,
-                display -> largestNeed(preset.variants(), display.width(), display.height()), budget);
+                display -> largestNeed(preset, display.width(), display.height()), budget);
         stages.decoded(System.nanoTime() - start);
         Deadline deadline = budget.deadline();
         int width = decoded.displayWidth();
@@ -91,12 +95,14 @@ public final class Renderer {
 
         List<BufferedImage> sources = new ArrayList<>(List.of(upright));
         Map<VariantSpec, RenderedVariant> rendered = new LinkedHashMap<>();
+        Focus salient = preset.hasSmartCrops() ? Saliency.of(upright) : Focus.CENTRE;
         for (VariantSpec spec : largestFirst(preset.variants())) {
             deadline.check();
             VariantSpec.Size size = spec.sizeFor(width, height);
             long scaling = System.nanoTime();
             BufferedImage pixels = spec.fit() == Fit.COVER
-                    ? Resizer.coverCrop(smallestCovering(sources, size), size.width(), size.height(), deadline)
+                    ? Resizer.coverCrop(smallestCovering(sources, size), size.width(), size.height(),
+                            spec.gravity() == Gravity.SMART ? salient : Focus.CENTRE, deadline)
                     : Resizer.resize(smallestCovering(sources, size), size.width(), size.height(), deadline);
             if (spec.fit() == Fit.INSIDE) {
                 sources.add(pixels);
@@ -115,8 +121,55 @@ public final class Renderer {
             VariantSpec.Size size = Placeholder.sizeFor(width, height, preset.placeholderWidth());
             placeholder = Placeholder.dataUri(smallestCovering(sources, size), size);
         }
+        DicomSummary dicom = inspection.format() == ImageFormat.DICOM ? DicomSummary.read(data).orElse(null) : null;
         return new Rendition(inspection.format(), width, height, decoded.animated(), decoded.exif(), variants,
-                placeholder);
+                placeholder, dicom,
+                preset.analysisSide() > 0 ? analysisCopy(sources, preset, width, height, deadline) : null);
+    }
+
+    /**
+     * Cuts the rendition's smart-gravity cover variants again with this focus (the objects image analysis
+     * found), from its analysis copy's crop source; the other variants stay as rendered. The result no
+     * longer holds the analysis copy.
+     */
+    public static Rendition refocus(Rendition rendition, Preset preset, Focus focus) {
+        BufferedImage source = rendition.analysisCopy() == null ? null : rendition.analysisCopy().cropSource();
+        if (source == null) {
+            return rendition.withVariants(rendition.variants());
+        }
+        List<RenderedVariant> variants = rendition.variants().stream().map(variant -> {
+            VariantSpec spec = variant.spec();
+            if (spec.fit() != Fit.COVER || spec.gravity() != Gravity.SMART) {
+                return variant;
+            }
+            BufferedImage pixels = Resizer.coverCrop(source, variant.width(), variant.height(), focus);
+            return new RenderedVariant(spec, variant.width(), variant.height(),
+                    Encoder.encode(finish(pixels, spec, preset), spec.format(), spec.quality(), spec.progressive()));
+        }).toList();
+        return rendition.withVariants(variants);
+    }
+
+    /** The picture to analyse, at the preset's analysis side, and what smart cover variants are cut from. */
+    private static AnalysisCopy analysisCopy(List<BufferedImage> sources, Preset preset, int width, int height,
+            Deadline deadline) {
+        deadline.check();
+        VariantSpec.Size size = AnalysisCopy.sizeFor(width, height, preset.analysisSide());
+        BufferedImage picture = smallestCovering(sources, size);
+        BufferedImage cropSource = null;
+        if (preset.hasSmartCrops()) {
+            int needW = 1;
+            int needH = 1;
+            for (VariantSpec spec : preset.variants()) {
+                if (spec.fit() == Fit.COVER && spec.gravity() == Gravity.SMART) {
+                    VariantSpec.Size cut = spec.sizeFor(width, height);
+                    needW = Math.max(needW, cut.width());
+                    needH = Math.max(needH, cut.height());
+                }
+            }
+            cropSource = smallestCovering(sources, new VariantSpec.Size(needW, needH));
+        }
+        return AnalysisCopy.of(Resizer.resize(picture, Math.min(size.width(), picture.getWidth()),
+                Math.min(size.height(), picture.getHeight()), deadline), cropSource);
     }
 
     /** Sharpening and the watermark: on a copy, as the cascade goes on scaling from the plain pixels. */
@@ -128,11 +181,15 @@ public final class Renderer {
         return out;
     }
 
-    /** The smallest size, at the source's aspect, from which every variant can be cut without enlarging. */
-    private static VariantSpec.Size largestNeed(List<VariantSpec> specs, int width, int height) {
-        int needW = 1;
-        int needH = 1;
-        for (VariantSpec spec : specs) {
+    /**
+     * The smallest size, at the source's aspect, from which every variant, and the analysis copy, can be
+     * cut without enlarging.
+     */
+    private static VariantSpec.Size largestNeed(Preset preset, int width, int height) {
+        VariantSpec.Size analysed = AnalysisCopy.sizeFor(width, height, preset.analysisSide());
+        int needW = preset.analysisSide() > 0 ? analysed.width() : 1;
+        int needH = preset.analysisSide() > 0 ? analysed.height() : 1;
+        for (VariantSpec spec : preset.variants()) {
             VariantSpec.Size size = spec.sizeFor(width, height);
             if (spec.fit() == Fit.COVER) {
                 double scale = Math.min(1.0, Math.max((double) size.width() / width, (double) size.height() / height));

@@ -1,6 +1,7 @@
 package imaging;
 
 import java.awt.Graphics2D;
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -28,8 +29,16 @@ public final class Resizer {
         return scale(source, new Rectangle(0, 0, source.getWidth(), source.getHeight()), width, height, deadline);
     }
 
-    /** Crops the centred box of the target's aspect out of the source, then scales it to the target. */
-    static BufferedImage coverCrop(BufferedImage source, int width, int height, Deadline deadline) {
+    /**
+     * Crops the box of the target's aspect that the focus places, then scales it to the target; outside a
+     * render (no time limit).
+     */
+    public static BufferedImage coverCrop(BufferedImage source, int width, int height, Focus focus) {
+        return coverCrop(source, width, height, focus, Deadline.NONE);
+    }
+
+    /** Crops the box of the target's aspect that the focus places, then scales it within a render. */
+    static BufferedImage coverCrop(BufferedImage source, int width, int height, Focus focus, Deadline deadline) {
         int sw = source.getWidth();
         int sh = source.getHeight();
         double targetAspect = (double) width / height;
@@ -40,8 +49,8 @@ public final class Resizer {
         } else {
             cropH = Math.max(1, (int) Math.round(sw / targetAspect));
         }
-        return scale(source, new Rectangle((sw - cropW) / 2, (sh - cropH) / 2, cropW, cropH), width, height,
-                deadline);
+        Point origin = Focus.clamped(focus, sw, sh, cropW, cropH);
+        return scale(source, new Rectangle(origin.x, origin.y, cropW, cropH), width, height, deadline);
     }
 
     private static BufferedImage scale(BufferedImage source, Rectangle area, int width, int height,

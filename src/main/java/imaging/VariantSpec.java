@@ -12,12 +12,14 @@ import java.util.Set;
  * @param quality     encoder quality, 1-100
  * @param progressive progressive JPEG (ignored by other formats)
  * @param sharpen     a light unsharp mask after scaling, for detail that downscaling softens
+ * @param gravity     where a cover crop is taken from; {@link Gravity#CENTRE} for an inside fit
  */
 public record VariantSpec(String name, int width, int height, Fit fit, OutputFormat format, int quality,
-        boolean progressive, boolean sharpen) {
+        boolean progressive, boolean sharpen, Gravity gravity) {
 
-    private static final Set<String> OPTIONS = Set.of("progressive", "sharpen");
-    private static final String FORM = "name WIDTH[xHEIGHT] cover|inside jpeg|webp|png qNN [progressive] [sharpen]";
+    private static final Set<String> OPTIONS = Set.of("progressive", "sharpen", "centre", "smart");
+    private static final String FORM =
+            "name WIDTH[xHEIGHT] cover|inside jpeg|webp|png qNN [progressive] [sharpen] [centre|smart]";
 
     public VariantSpec {
         if (width <= 0 || height < 0) {
@@ -29,17 +31,28 @@ public record VariantSpec(String name, int width, int height, Fit fit, OutputFor
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("Variant " + name + " needs a quality from 1 to 100");
         }
+        if (fit == Fit.INSIDE && gravity != Gravity.CENTRE) {
+            throw new IllegalArgumentException("Variant " + name + " fits inside and crops nothing: gravity "
+                    + gravity.name().toLowerCase(Locale.ROOT) + " applies to fit cover only");
+        }
+    }
+
+    /** A variant cropped, if at all, from the centre. */
+    public VariantSpec(String name, int width, int height, Fit fit, OutputFormat format, int quality,
+            boolean progressive, boolean sharpen) {
+        this(name, width, height, fit, format, quality, progressive, sharpen, Gravity.CENTRE);
     }
 
     /**
      * Reads a variant from its one-line form: {@code name WIDTH[xHEIGHT] cover|inside jpeg|webp|png qNN
-     * [progressive] [sharpen]}, e.g. {@code thumbnail 150x150 cover jpeg q80}.
+     * [progressive] [sharpen] [centre|smart]}, e.g. {@code thumbnail 150x150 cover jpeg q80 smart}.
      */
     public static VariantSpec parse(String line) {
         List<String> words = List.of(line.trim().split("\\s+"));
         List<String> options = words.subList(Math.min(5, words.size()), words.size());
         if (words.size() < 5 || !words.get(4).matches("q\\d{1,3}")
-                || !OPTIONS.containsAll(options) || Set.copyOf(options).size() != options.size()) {
+                || !OPTIONS.containsAll(options) || Set.copyOf(options).size() != options.size()
+                || options.contains("centre") && options.contains("smart")) {
             throw new IllegalArgumentException("Variant '" + line.trim() + "' should read: " + FORM);
         }
         String[] box = words.get(1).toLowerCase(Locale.ROOT).split("x", 2);
@@ -48,7 +61,7 @@ public record VariantSpec(String name, int width, int height, Fit fit, OutputFor
                     Fit.valueOf(words.get(2).toUpperCase(Locale.ROOT)),
                     OutputFormat.valueOf(words.get(3).toUpperCase(Locale.ROOT)),
                     Integer.parseInt(words.get(4).substring(1)), options.contains("progressive"),
-                    options.contains("sharpen"));
+                    options.contains("sharpen"), options.contains("smart") ? Gravity.SMART : Gravity.CENTRE);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Variant '" + line.trim() + "': " + e.getMessage(), e);
         }

@@ -3,6 +3,8 @@ package jobs;
 import static jobs.JobItems.n;
 import static jobs.JobItems.s;
 
+import imaging.ImageFormat;
+import imaging.dicom.DicomSummary;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -65,9 +67,9 @@ final class ImageTransitions {
         return e.request(table, JobItems.imageKey(ref), held(e, token)).build();
     }
 
-    /** Records the rendering of an image this worker holds. */
+    /** Records the rendering of an image this worker holds, with what analysis found in it. */
     UpdateItemRequest complete(ImageRef ref, String token, ImageFacts facts, List<VariantRecord> variants,
-            String placeholder) {
+            String placeholder, Analysis analysis) {
         Expression e = new Expression()
                 .set(JobItems.STATUS, s(Status.COMPLETED.name()))
                 .set(JobItems.WIDTH, n(facts.width()))
@@ -83,13 +85,30 @@ final class ImageTransitions {
         if (placeholder != null) {
             e.set(JobItems.PLACEHOLDER, s(placeholder));
         }
+        findings(e, facts.dicom(), analysis);
         return e.request(table, JobItems.imageKey(ref), held(e, token)).build();
     }
 
-    /** Ends an image this worker holds FAILED. */
-    UpdateItemRequest failHeld(ImageRef ref, String token, ImageError error) {
+    /** Ends an image this worker holds FAILED, keeping what is known of it. */
+    UpdateItemRequest failHeld(ImageRef ref, String token, ImageError error, FailureFacts facts) {
         Expression e = failed(error);
+        if (facts.dicom() != null) {
+            e.set(JobItems.FORMAT, s(ImageFormat.DICOM.id()));
+        }
+        findings(e, facts.dicom(), facts.analysis());
         return e.request(table, JobItems.imageKey(ref), held(e, token)).build();
+    }
+
+    private static void findings(Expression e, DicomSummary dicom, Analysis analysis) {
+        if (dicom != null) {
+            e.set(FindingItems.DICOM, FindingItems.dicom(dicom));
+        }
+        if (analysis != null && analysis.labels() != null) {
+            e.set(FindingItems.LABELS, FindingItems.labels(analysis.labels()));
+        }
+        if (analysis != null && analysis.moderation() != null) {
+            e.set(FindingItems.MODERATION, FindingItems.moderation(analysis.moderation()));
+        }
     }
 
     /** Ends an image no worker holds (waiting, or its lease lapsed) FAILED. */

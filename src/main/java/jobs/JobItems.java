@@ -146,7 +146,12 @@ public final class JobItems {
                 ? new ImageError(m.get(ERROR).m().get("code").s(), m.get(ERROR).m().get("message").s()) : null;
         return new ImageRecord(m.get(NAME).s(), source, Status.valueOf(m.get(STATUS).s()), integer(m, WIDTH),
                 integer(m, HEIGHT), string(m, FORMAT), m.containsKey(ANIMATED) ? m.get(ANIMATED).bool() : null,
-                m.containsKey(EXIF) ? exif(m.get(EXIF).m()) : null, variants, string(m, PLACEHOLDER), null, error);
+                m.containsKey(EXIF) ? exif(m.get(EXIF).m()) : null,
+                m.containsKey(FindingItems.DICOM) ? FindingItems.dicom(m.get(FindingItems.DICOM).m()) : null,
+                variants, string(m, PLACEHOLDER), null,
+                m.containsKey(FindingItems.LABELS) ? FindingItems.labels(m.get(FindingItems.LABELS)) : null,
+                m.containsKey(FindingItems.MODERATION) ? FindingItems.moderation(m.get(FindingItems.MODERATION)) : null,
+                error);
     }
 
     private static AttributeValue source(SourceObject src) {

@@ -153,22 +153,31 @@ public class JobStore {
     }
 
     /**
-     * Records a held image's rendering: COMPLETED with its facts and variants.
+     * Records a held image's rendering: COMPLETED with its facts, variants and what analysis found.
      *
      * @throws LeaseLostException      when the claim no longer holds the image: nothing was written
      * @throws RecordTooLargeException when the record would pass DynamoDB's item size limit
      */
-    public void complete(ImageClaim claim, ImageFacts facts, List<VariantRecord> variants, String placeholder) {
+    public void complete(ImageClaim claim, ImageFacts facts, List<VariantRecord> variants, String placeholder,
+            Analysis analysis) {
         if (!endHeld(claim, Status.COMPLETED, () -> dynamo.updateItem(images.complete(claim.ref(), claim.leaseToken(),
-                facts, variants, placeholder)))) {
+                facts, variants, placeholder, analysis)))) {
             throw new LeaseLostException(claim.ref());
         }
     }
 
     /** Ends a held image FAILED with its reason; false (nothing written) when the claim no longer holds it. */
     public boolean fail(ImageClaim claim, ImageError error) {
+        return fail(claim, error, FailureFacts.NONE);
+    }
+
+    /**
+     * Ends a held image FAILED with its reason and what is known of it; false (nothing written) when the
+     * claim no longer holds it.
+     */
+    public boolean fail(ImageClaim claim, ImageError error, FailureFacts facts) {
         return endHeld(claim, Status.FAILED, () -> dynamo.updateItem(images.failHeld(claim.ref(), claim.leaseToken(),
-                error)));
+                error, facts)));
     }
 
     /**

@@ -6,6 +6,7 @@ import imaging.Preset;
 import imaging.Renderer;
 import imaging.Rendition;
 import imaging.StageListener;
+import imaging.dicom.DicomSummary;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -68,7 +69,7 @@ public class Engine {
      * Renders the source's bytes with the claim's preset, once the heap its pixels need is free, telling
      * the listener what each stage took.
      *
-     * @throws ImageRejectedException the input is unusable (its code says why)
+     * @throws ImageRejectedException the input is unusable (its code says why; a DICOM file's summary attached)
      * @throws RenderFailedException  the engine failed on this input in another way
      */
     public Rendition render(ImageClaim claim, byte[] data, StageListener stages)
@@ -77,6 +78,9 @@ public class Engine {
                 "Preset " + claim.preset() + " is no longer configured", null));
         try {
             return renderer.render(renderer.inspector().inspect(data), data, preset, stages);
+        } catch (ImageRejectedException e) {
+            // a refused DICOM file keeps its header's summary on its record
+            throw e.describing(DicomSummary.read(data).orElse(null));
         } catch (SdkException e) {
             // a watermark logo is read from S3 on first use: its I/O fails like any other S3 call
             throw e;

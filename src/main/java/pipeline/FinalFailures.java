@@ -1,6 +1,8 @@
 package pipeline;
 
+import analysis.ModeratedException;
 import imaging.ImageRejectedException;
+import jobs.FailureFacts;
 import jobs.ImageError;
 import jobs.RecordTooLargeException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -36,5 +38,16 @@ final class FinalFailures {
             }
         }
         return new ImageError("internal", String.valueOf(caught));
+    }
+
+    /** What is known of an image whose failure is final: a DICOM file's summary, what moderation found. */
+    static FailureFacts facts(Throwable caught) {
+        for (Throwable t = caught; t != null; t = t.getCause()) {
+            if (t instanceof ImageRejectedException rejected) {
+                return new FailureFacts(rejected.dicom().orElse(null),
+                        rejected instanceof ModeratedException moderated ? moderated.analysis() : null);
+            }
+        }
+        return FailureFacts.NONE;
     }
 }

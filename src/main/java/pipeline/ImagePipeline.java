@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jobs.Analysis;
+import jobs.FailureFacts;
 import jobs.ImageClaim;
 import jobs.ImageError;
 import jobs.ImageFacts;
@@ -119,17 +121,19 @@ public class ImagePipeline {
     }
 
     /**
-     * Records the image COMPLETED, with what rendering learnt and where its variants are; its end to end
-     * time runs from when its S3 event entered the queue (the message's {@code SentTimestamp}).
+     * Records the image COMPLETED, with what rendering and analysis learnt and where its variants are; its
+     * end to end time runs from when its S3 event entered the queue (the message's {@code SentTimestamp}).
      */
     public void complete(@Variable(CLAIM) ImageClaim claim, @Variable(RENDITION) Rendition rendition,
+            @Variable(ImageAnalysis.ANALYSIS) Analysis analysis,
             @Header(Sqs2Constants.ATTRIBUTES) Map<MessageSystemAttributeName, String> message) {
         List<VariantRecord> variants = rendition.variants().stream().map(v -> new VariantRecord(v.name(), v.width(),
                 v.height(), v.format().id(), v.bytes().length, claim.variantKey(v.name(), v.format().extension()),
                 null)).toList();
         heartbeat.release(claim);
         jobs.complete(claim, new ImageFacts(rendition.width(), rendition.height(), rendition.format().id(),
-                rendition.animated(), rendition.exif()), variants, rendition.placeholder());
+                rendition.animated(), rendition.exif(), rendition.dicom()), variants, rendition.placeholder(),
+                analysis == null ? Analysis.NONE : analysis);
         meters.completed();
         sentAt(message).ifPresent(meters::endToEnd);
         LOG.infof("Job %s: rendered %s (%dx%d %s) into %d variants", claim.jobId(), claim.source().key(),
@@ -138,11 +142,13 @@ public class ImagePipeline {
 
     /**
      * Ends the image FAILED at once with the code of a final failure (the exception the route caught, one
-     * that error-handling.yaml lists as deterministic): no retry can help.
+     * that error-handling.yaml lists as deterministic), and what is known of the image (a DICOM summary,
+     * what moderation found): no retry can help.
      */
     public void failFinally(@Variable(CLAIM) ImageClaim claim, @Body Object body,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught) {
-        fail(claim, body instanceof S3ObjectCreated upload ? upload : null, FinalFailures.of(caught));
+        fail(claim, body instanceof S3ObjectCreated upload ? upload : null, FinalFailures.of(caught),
+                FinalFailures.facts(caught));
     }
 
     /**
@@ -150,9 +156,13 @@ public class ImagePipeline {
      * names if no worker holds it. A claim that lost its image writes nothing.
      */
     public void fail(ImageClaim claim, S3ObjectCreated upload, ImageError error) {
+        fail(claim, upload, error, FailureFacts.NONE);
+    }
+
+    private void fail(ImageClaim claim, S3ObjectCreated upload, ImageError error, FailureFacts facts) {
         if (claim != null) {
             heartbeat.release(claim);
-            if (jobs.fail(claim, error)) {
+            if (jobs.fail(claim, error, facts)) {
                 meters.failed(error.code());
                 LOG.warnf("s3://%s/%s failed: %s (%s)", claim.source().bucket(), claim.source().key(), error.code(),
                         error.message());

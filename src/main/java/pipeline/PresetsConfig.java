@@ -26,6 +26,35 @@ public interface PresetsConfig {
 
         /** A mark on the set's larger variants; none unless text or image is set. */
         Optional<WatermarkConfig> watermark();
+
+        /** Image analysis of the set's images, when {@code app.analysis.enabled}; nothing by default. */
+        AnalysisConfig analysis();
+    }
+
+    /** See {@link analysis.AnalysisPolicy}; defaults are Rekognition's own. */
+    interface AnalysisConfig {
+        /** Labels with the boxes of located objects (one DetectLabels call per image). */
+        @WithDefault("false")
+        boolean labels();
+
+        /** The least confidence of a label kept, 0-100. */
+        @WithDefault("55")
+        float minConfidence();
+
+        /** The most labels kept, most confident first. */
+        @WithDefault("20")
+        int maxLabels();
+
+        /** off, record or refuse (one DetectModerationLabels call per image unless off). */
+        @WithDefault("off")
+        String moderation();
+
+        /** The least confidence of a moderation label kept, 0-100. */
+        @WithDefault("50")
+        float moderationMinConfidence();
+
+        /** With refuse: the moderation categories that refuse an image; unset, every label does. */
+        Optional<List<String>> refuseCategories();
     }
 
     interface WatermarkConfig {

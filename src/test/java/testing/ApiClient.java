@@ -126,6 +126,16 @@ public final class ApiClient {
         }
     }
 
+    /** Presigns an upload of these bytes with the preset, uploads them, and waits for the job to end. */
+    public static JsonPath upload(String token, String fileName, String contentType, byte[] bytes, String preset) {
+        JsonPath presigned = presign(token, fileName, contentType, bytes.length, preset);
+        int status = put(presigned.getString("upload.url"), presigned.getMap("upload.headers"), bytes);
+        if (status != 200) {
+            throw new AssertionError("S3 refused the upload of " + fileName + ": " + status);
+        }
+        return awaitEnded(token, presigned.getString("jobId"));
+    }
+
     /** Presigns, uploads a corpus file, and waits for its job to end. */
     public static JsonPath upload(String token, String corpusFile, String contentType) {
         byte[] bytes = Corpus.read(corpusFile);

@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * directory, creates the bucket, queues, table and user pool, and points the service at them, through the
  * same settings an operator would use for any S3/SQS/DynamoDB/Cognito-compatible service. (The test
  * profile then trusts the pool's access tokens for the service's own app client, as production would.)
+ * It also starts the Rekognition stand-in (Rekognition has no local server), reached through the
+ * service's Rekognition endpoint settings.
  */
 public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -39,13 +41,21 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
 
     private static volatile Map<String, String> current = Map.of();
     private LocalAwsServers servers;
+    private RekognitionStandIn rekognition;
 
     @Override
     public Map<String, String> start() {
         Environment environment = Environment.start(30);
         servers = environment.servers();
-        current = Map.copyOf(environment.config());
-        return environment.config();
+        rekognition = RekognitionStandIn.start();
+        Map<String, String> config = new HashMap<>(environment.config());
+        config.put("app.rekognition.override-endpoint", "true");
+        config.put("app.rekognition.uri-endpoint-override", rekognition.endpoint());
+        config.put("app.rekognition.access-key", ACCESS_KEY);
+        config.put("app.rekognition.secret-key", SECRET_KEY);
+        config.put("app.rekognition.use-default-credentials-provider", "false");
+        current = Map.copyOf(config);
+        return config;
     }
 
     /**
@@ -101,14 +111,22 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    /** Hands the running servers to test fields marked {@link LocalAws}, for outage and crash tests. */
+    /**
+     * Hands the running servers to test fields marked {@link LocalAws}, for outage and crash tests, and
+     * the Rekognition stand-in to those marked {@link AnalysisStandIn}.
+     */
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(servers, new TestInjector.AnnotatedAndMatchesType(LocalAws.class, LocalAwsServers.class));
+        injector.injectIntoFields(rekognition,
+                new TestInjector.AnnotatedAndMatchesType(AnalysisStandIn.class, RekognitionStandIn.class));
     }
 
     @Override
     public void stop() {
+        if (rekognition != null) {
+            rekognition.close();
+        }
         if (servers != null) {
             servers.close();
         }

@@ -58,7 +58,8 @@ public class ScriptedEngine extends Engine {
         Rendition rendition = super.render(claim, data, stages);
         if (name.startsWith(HUGE_RECORD)) {
             return new Rendition(rendition.format(), rendition.width(), rendition.height(), rendition.animated(),
-                    rendition.exif(), rendition.variants(), "data:image/jpeg;base64," + "A".repeat(450_000));
+                    rendition.exif(), rendition.variants(), "data:image/jpeg;base64," + "A".repeat(450_000),
+                    rendition.dicom(), rendition.analysisCopy());
         }
         return rendition;
     }

@@ -1,0 +1,41 @@
+package imaging;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * What a render keeps for image analysis, which runs after it: the whole picture as displayed, scaled
+ * down to the preset's analysis side and encoded as a JPEG under {@link #MAX_BYTES} (what an analyser
+ * such as Rekognition takes as bytes), and the picture the smart-gravity cover variants are cut from, so
+ * they can be cut again around what analysis finds.
+ *
+ * @param jpeg       the picture to analyse
+ * @param width      its width in pixels; at the displayed picture's aspect
+ * @param height     its height in pixels
+ * @param cropSource the smallest picture every smart cover variant can be cut from without enlarging;
+ *                   null when the preset has none
+ */
+public record AnalysisCopy(byte[] jpeg, int width, int height, BufferedImage cropSource) {
+
+    /** Rekognition's limit for image bytes in a request (its "Guidelines and quotas" page). */
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    static final int QUALITY = 85;
+
+    /**
+     * Encodes the picture (already at the analysis size), lowering the JPEG quality in steps of 15 while
+     * it is over {@link #MAX_BYTES}; a picture of 1600 px fits at the first or second step.
+     */
+    static AnalysisCopy of(BufferedImage picture, BufferedImage cropSource) {
+        byte[] jpeg = Encoder.encode(picture, OutputFormat.JPEG, QUALITY, false);
+        for (int quality = QUALITY - 15; jpeg.length > MAX_BYTES && quality > 0; quality -= 15) {
+            jpeg = Encoder.encode(picture, OutputFormat.JPEG, quality, false);
+        }
+        return new AnalysisCopy(jpeg, picture.getWidth(), picture.getHeight(), cropSource);
+    }
+
+    /** The size of the copy of a {@code width x height} picture whose longer side is at most {@code side}. */
+    static VariantSpec.Size sizeFor(int width, int height, int side) {
+        double scale = Math.min(1.0, (double) side / Math.max(width, height));
+        return new VariantSpec.Size(Math.max(1, (int) Math.round(width * scale)),
+                Math.max(1, (int) Math.round(height * scale)));
+    }
+}
