@@ -14,7 +14,8 @@ import java.util.Map;
 import jobs.Job;
 import jobs.SourceObject;
 import jobs.StorageLayout;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import pipeline.Presets;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -49,10 +50,12 @@ public class Batches {
         this.bucket = bucket;
     }
 
-    /** Checks the request and the objects: the new job. */
-    public Job prepare(Exchange exchange) {
-        String owner = Caller.owner(exchange);
-        JsonNode root = parse(exchange.getMessage().getBody(String.class));
+    /**
+     * Checks the owner's request (the JSON body: {@code images}, {@code preset}, {@code metadata}; other
+     * fields are ignored) and the objects it names: the new job.
+     */
+    public Job prepare(@Variable("owner") String owner, @Body String body) {
+        JsonNode root = parse(body);
         List<String> uris = images(root);
         String preset = root.hasNonNull("preset") ? root.get("preset").asText() : presets.defaultName();
         ApiException.requirePreset(presets, preset);

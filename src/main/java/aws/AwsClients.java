@@ -11,12 +11,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * One client per AWS service for the whole service. The Camel aws2-s3/-sqs/-ddb components autowire
  * these same clients, so routes and beans share one connection pool and one set of settings
- * ({@link AwsServiceSettings}); in dev and test those point at the local servers.
+ * ({@link AwsServiceSettings}); in dev and test those point at the local servers. Step Functions, which
+ * has no local server, is configured under {@code app.sfn.*} (tests point it at a stand-in).
  */
 @ApplicationScoped
 public class AwsClients {
@@ -58,6 +60,13 @@ public class AwsClients {
         return newDynamo(settings(config, "aws2-ddb"));
     }
 
+    @Produces
+    @ApplicationScoped
+    SfnClient sfn(Config config) {
+        return configure(SfnClient.builder(), AwsServiceSettings.readKeys(config, "app.sfn."))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
     void close(@Disposes S3Client client) {
         client.close();
     }
@@ -71,6 +80,10 @@ public class AwsClients {
     }
 
     void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    void close(@Disposes SfnClient client) {
         client.close();
     }
 

@@ -12,13 +12,18 @@ import software.amazon.awssdk.regions.Region;
 /**
  * One AWS service's client settings, read from the Camel component's own keys
  * ({@code camel.component.aws2-s3.region}, {@code ...uri-endpoint-override}, ...), named as in the
- * Camel Kamelets. The endpoint override applies only with {@code override-endpoint=true}, as in Camel.
+ * Camel Kamelets, or from the same names under another prefix for a service without a Camel component
+ * ({@code app.sfn.}). The endpoint override applies only with {@code override-endpoint=true}, as in Camel.
  */
 public record AwsServiceSettings(Region region, Optional<URI> endpointOverride, boolean forcePathStyle,
         AwsCredentialsProvider credentials) {
 
     public static AwsServiceSettings read(Config config, String component) {
-        String prefix = "camel.component." + component + ".";
+        return readKeys(config, "camel.component." + component + ".");
+    }
+
+    /** The settings under {@code prefix} ({@code region}, {@code override-endpoint}, ...; prefix ends with a dot). */
+    public static AwsServiceSettings readKeys(Config config, String prefix) {
         Region region = Region.of(config.getValue(prefix + "region", String.class));
         boolean override = config.getOptionalValue(prefix + "override-endpoint", Boolean.class).orElse(false);
         Optional<URI> endpoint = override

@@ -3,10 +3,12 @@ package jobs;
 /**
  * A worker's hold on one image of a job while it renders it.
  *
- * @param owner  the job's owner, whose folder the variants go to
- * @param preset the variant set to render
+ * @param owner     the job's owner, whose folder the variants go to
+ * @param preset    the variant set to render
+ * @param taskToken the Step Functions task waiting for the job, or null
  */
-public record ImageClaim(ImageRef ref, String owner, String preset, String name, SourceObject source) {
+public record ImageClaim(ImageRef ref, String owner, String preset, String name, SourceObject source,
+        String taskToken) {
 
     public String jobId() {
         return ref.jobId();

@@ -1,6 +1,7 @@
 package jobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * The one door to the job table (layout in {@link JobItems}): routes and API beans read and change jobs
  * only through it. Each image moves on its own item ({@link ImageTransitions}); the job's status follows
  * from counters on its header ({@link JobProgress}), so workers on different images of one job never
- * contend, and no write grows with the job.
+ * contend, and no write grows with the job. The write that counts a job's last image announces its end
+ * ({@link JobEnded}, a CDI event).
  */
 @ApplicationScoped
 @Named("jobStore")
@@ -38,12 +40,14 @@ public class JobStore {
     private final JobProgress progress;
     private final JobWrites writes;
     private final OwnerIndex owners;
+    private final Event<JobEnded> ended;
 
     public JobStore(DynamoDbClient dynamo, @ConfigProperty(name = "app.ddb.jobs-table") String table,
-            @ConfigProperty(name = "app.pipeline.lease") Duration lease) {
+            @ConfigProperty(name = "app.pipeline.lease") Duration lease, Event<JobEnded> ended) {
         this.dynamo = dynamo;
         this.table = table;
         this.lease = lease;
+        this.ended = ended;
         this.clock = Clock.tickMillis(ZoneOffset.UTC);
         this.images = new ImageTransitions(table);
         this.progress = new JobProgress(table);
@@ -53,7 +57,12 @@ public class JobStore {
 
     /** Stores a new job: its images first, then its header, which makes it visible. */
     public void create(Job job) {
-        writes.create(job);
+        writes.create(job, null);
+    }
+
+    /** Stores a new job that answers a Step Functions task: its header remembers the task token. */
+    public void create(Job job, String taskToken) {
+        writes.create(job, taskToken);
     }
 
     /** The job with all its images, read with one (paged) Query of its partition; empty when unknown. */
@@ -99,7 +108,7 @@ public class JobStore {
         }
         ImageRecord record = JobItems.imageRecord(image);
         return Optional.of(new ImageClaim(ref, header.get(JobItems.OWNER).s(), header.get(JobItems.PRESET).s(),
-                record.name(), record.source()));
+                record.name(), record.source(), JobItems.taskToken(header)));
     }
 
     /** Records a held image's rendering: COMPLETED with its facts and variants. */
@@ -160,6 +169,10 @@ public class JobStore {
         if (!counters.status().name().equals(header.get(JobItems.STATUS).s())) {
             // refused when another image ended since: that write derives the status from newer counters
             ignoringRefusal(() -> dynamo.updateItem(progress.status(ref.jobId(), counters)));
+        }
+        if (counters.status().ended()) {
+            // only this write saw the last image's end: every end adds one to the counters, once
+            ended.fire(new JobEnded(ref.jobId(), counters.status(), JobItems.taskToken(header)));
         }
     }
 
