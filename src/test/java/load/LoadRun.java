@@ -4,6 +4,7 @@ import aws.AwsClients;
 import aws.AwsServiceSettings;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ import testing.ServiceProcess;
 
 /**
  * The load run behind {@code bench/load}: the packaged service with a fixed heap and its local servers,
- * N uploads pushed through the HTTP API by 8 clients, then counts. Not a test: it prints figures.
+ * N uploads pushed through the HTTP API by 8 clients, then counts, peak heap and resident memory, and
+ * the CPU the service used. Not a test: it prints figures.
  */
 public final class LoadRun {
 
@@ -71,7 +73,8 @@ public final class LoadRun {
         ExecutorService sampler = Executors.newSingleThreadExecutor();
         sampler.submit(() -> sampleHeap(service.pid(), peakHeapKb));
         try {
-            String token = DevKey.token("load");
+            // Valid for the whole run: a dev token's default lifetime (5 minutes) is shorter than a long run.
+            String token = Jwt.issuer(DevKey.ISSUER).subject("load").expiresIn(Duration.ofHours(2)).sign(DevKey.privateKey());
             Map<String, String> jobs = new ConcurrentHashMap<>();
             long start = System.nanoTime();
             ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -92,13 +95,17 @@ public final class LoadRun {
 
             Map<String, Integer> outcome = awaitOutcome(token, jobs.keySet(), Duration.ofMinutes(30));
             long elapsed = System.nanoTime() - start;
+            Duration cpu = ProcessHandle.of(service.pid()).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+            long peakRssMb = peakRssMb(service.pid());
             long duplicated = countDuplicated(environment.config(), jobs.keySet());
             double seconds = elapsed / 1e9;
             System.out.printf("uploads=%d accepted=%d completed=%d failed=%d lost=%d duplicated=%d "
-                            + "upload_phase_s=%.1f elapsed_s=%.1f images_per_s=%.2f heap_max=%s peak_heap_mb=%d%n",
+                            + "upload_phase_s=%.1f elapsed_s=%.1f images_per_s=%.2f heap_max=%s peak_heap_mb=%d "
+                            + "peak_rss_mb=%d cpu_s=%.1f avg_cores=%.2f%n",
                     uploads, jobs.size(), outcome.get("COMPLETED"), outcome.get("FAILED"),
                     uploads - outcome.get("COMPLETED") - outcome.get("FAILED"), duplicated,
-                    (uploaded - start) / 1e9, seconds, outcome.get("COMPLETED") / seconds, heap, peakHeapKb.get() / 1024);
+                    (uploaded - start) / 1e9, seconds, outcome.get("COMPLETED") / seconds, heap, peakHeapKb.get() / 1024,
+                    peakRssMb, cpu.toMillis() / 1e3, cpu.toMillis() / 1e3 / seconds);
         } finally {
             sampler.shutdownNow();
             service.kill();
@@ -141,6 +148,23 @@ public final class LoadRun {
             }
             return duplicated;
         }
+    }
+
+    /**
+     * The service's peak resident set (Linux {@code VmHWM}: heap, metaspace, code cache, thread stacks,
+     * native buffers), what a container's memory limit counts; -1 where /proc is missing.
+     */
+    private static long peakRssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** Samples the service's used heap with jcmd, keeping the highest figure. */

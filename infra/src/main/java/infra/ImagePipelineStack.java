@@ -1,0 +1,43 @@
+package infra;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/**
+ * Everything the service needs in AWS, in one stack: the bucket and its key, the upload notification to
+ * the ingest queue, the queues, the jobs table, the service's and the autoscaler's IAM roles, the alarms
+ * and (optionally) the Cognito user pool. The outputs are what {@code k8s/} needs filled in.
+ */
+public final class ImagePipelineStack extends Stack {
+
+    public ImagePipelineStack(Construct scope, String id, StackProps props, StackSettings settings) {
+        super(scope, id, props);
+        Storage storage = new Storage(this, "Storage", settings);
+        IngestQueues queues = new IngestQueues(this, "Queues", settings, storage.bucketArn());
+        storage.notifyUploadsTo(queues);
+        JobsTable jobs = new JobsTable(this, "Jobs", settings);
+        AccountsPool accounts = settings.userPool() ? new AccountsPool(this, "Accounts", settings) : null;
+        ServiceRole service = new ServiceRole(this, "Service", settings, new ServiceRole.Resources(storage, queues, jobs, accounts));
+        ScalerRole scaler = new ScalerRole(this, "Scaler", settings, queues);
+        Alarms alarms = new Alarms(this, "Alarms", settings, queues);
+
+        output("BucketName", storage.bucket().getBucketName(), "APP_BUCKET");
+        output("IngestQueueName", queues.ingest().getQueueName(), "APP_INGEST_QUEUE");
+        output("IngestQueueUrl", queues.ingest().getQueueUrl(), "KEDA ScaledObject queueURL");
+        output("DeadLetterQueueName", queues.deadLetters().getQueueName(), "APP_INGEST_DLQ");
+        output("JobsTableName", jobs.table().getTableName(), "APP_JOBS_TABLE");
+        output("ServiceRoleArn", service.role().getRoleArn(), "ServiceAccount eks.amazonaws.com/role-arn");
+        output("ScalerRoleArn", scaler.role().getRoleArn(), "KEDA TriggerAuthentication podIdentity.roleArn");
+        output("AlarmTopicArn", alarms.topic().getTopicArn(), "alarms and their recoveries");
+        if (accounts != null) {
+            output("OidcIssuer", accounts.issuer(), "OIDC_ISSUER (JWKS: <issuer>/.well-known/jwks.json)");
+            output("UserPoolClientId", accounts.client().getUserPoolClientId(), "OIDC_AUDIENCE");
+        }
+    }
+
+    private void output(String id, String value, String usedAs) {
+        CfnOutput.Builder.create(this, id).value(value).description(usedAs).build();
+    }
+}
