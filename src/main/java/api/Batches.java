@@ -34,7 +34,7 @@ import support.Ulid;
 @Named("batches")
 public class Batches {
 
-    static final int MAX_IMAGES = 50;
+    public static final int MAX_IMAGES = 50;
     private static final int MAX_METADATA_BYTES = 8 * 1024;
 
     private final S3Client s3;

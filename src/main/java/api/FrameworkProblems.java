@@ -16,6 +16,13 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class FrameworkProblems {
 
+    /**
+     * The paths of the {@code quarkus.http.auth.permission.*} sets that need a bearer token: /v1, /admin and
+     * the compatibility routes' (whether those are loaded or not).
+     */
+    private static final String BEARER_PATHS =
+            "/(v1|admin)/.*|/(uploads/presign|process|jobs|jobs/.*|request-upload|get-results)";
+
     private final RestPaths rest;
 
     public FrameworkProblems(RestPaths rest) {
@@ -24,7 +31,7 @@ public class FrameworkProblems {
 
     void install(@Observes Router router) {
         // A request without any bearer token never fails a route: Quarkus answers it with a bare challenge.
-        router.routeWithRegex("/(v1|admin)/.*").order(Integer.MIN_VALUE).handler(ctx -> {
+        router.routeWithRegex(BEARER_PATHS).order(Integer.MIN_VALUE).handler(ctx -> {
             String authorization = ctx.request().getHeader("Authorization");
             boolean preflight = ctx.request().method() == HttpMethod.OPTIONS;
             if (!preflight && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -60,10 +61,16 @@ public class AwsClients {
         return newDynamo(settings(config, "aws2-ddb"));
     }
 
+    /**
+     * Step Functions, for answering task tokens (no Camel component has those calls), from
+     * {@code app.sfn.*}. Each call is bounded by {@code app.sfn.call-timeout}, retries included, so a stalled
+     * call fails like any transient AWS error and the route's retries take over.
+     */
     @Produces
     @ApplicationScoped
     SfnClient sfn(Config config) {
-        return configure(SfnClient.builder(), AwsServiceSettings.readKeys(config, "app.sfn."))
+        return configure(SfnClient.builder(), AwsServiceSettings.underPrefix(config, "app.sfn."))
+                .overrideConfiguration(o -> o.apiCallTimeout(config.getValue("app.sfn.call-timeout", Duration.class)))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 

@@ -19,11 +19,11 @@ public record AwsServiceSettings(Region region, Optional<URI> endpointOverride, 
         AwsCredentialsProvider credentials) {
 
     public static AwsServiceSettings read(Config config, String component) {
-        return readKeys(config, "camel.component." + component + ".");
+        return underPrefix(config, "camel.component." + component + ".");
     }
 
-    /** The settings under {@code prefix} ({@code region}, {@code override-endpoint}, ...; prefix ends with a dot). */
-    public static AwsServiceSettings readKeys(Config config, String prefix) {
+    /** The settings under {@code prefix}, which ends with a dot: {@code app.sfn.}. */
+    public static AwsServiceSettings underPrefix(Config config, String prefix) {
         Region region = Region.of(config.getValue(prefix + "region", String.class));
         boolean override = config.getOptionalValue(prefix + "override-endpoint", Boolean.class).orElse(false);
         Optional<URI> endpoint = override
