@@ -1,5 +1,6 @@
 package api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,12 +25,21 @@ public final class Caller {
     }
 
     public static String owner(Exchange exchange) {
+        Principal principal = identity(exchange).getPrincipal();
+        String subject = principal instanceof JsonWebToken jwt ? jwt.getSubject() : principal.getName();
+        if (subject == null || subject.isEmpty()) {
+            throw new ApiException(401, "unauthorized", "The bearer token has no subject (sub)");
+        }
+        return ownerId(subject);
+    }
+
+    /** The verified caller: its token ({@link JsonWebToken} principal) and its groups (roles). */
+    public static SecurityIdentity identity(Exchange exchange) {
         QuarkusHttpUser user = exchange.getMessage().getHeader(AUTHENTICATED_USER, QuarkusHttpUser.class);
         if (user == null || user.getSecurityIdentity().isAnonymous()) {
             throw new ApiException(401, "unauthorized", "A valid bearer token is required");
         }
-        Principal principal = user.getSecurityIdentity().getPrincipal();
-        return ownerId(principal instanceof JsonWebToken jwt ? jwt.getSubject() : principal.getName());
+        return user.getSecurityIdentity();
     }
 
     static String ownerId(String subject) {

@@ -15,7 +15,7 @@ import support.Json;
 /**
  * {@code POST /dev/token} (dev and test only): a token for any user name (and, optionally, groups such as
  * {@code admin}), signed with the local dev key.
- * Production never loads the route that calls this, and does not trust that key.
+ * Production never loads the route that calls this, and does not trust that key ({@code auth.IssuerTenants}).
  */
 @ApplicationScoped
 @Named("devTokens")
@@ -24,7 +24,7 @@ public class DevTokens {
     private final String issuer;
     private final Duration ttl;
 
-    public DevTokens(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+    public DevTokens(@ConfigProperty(name = "app.auth.dev-key.issuer") String issuer,
             @ConfigProperty(name = "app.dev-token.ttl", defaultValue = "PT12H") Duration ttl) {
         this.issuer = issuer;
         this.ttl = ttl;

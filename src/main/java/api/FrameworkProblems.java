@@ -8,6 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The errors raised before a request reaches a route (no or bad token, unknown path, wrong method or
@@ -24,9 +26,13 @@ public class FrameworkProblems {
             "/(v1|admin)/.*|/(uploads/presign|process|jobs|jobs/.*|request-upload|get-results)";
 
     private final RestPaths rest;
+    /** The /v1 paths anyone may call (signing up and in), as the HTTP permissions list them. */
+    private final Set<String> publicPaths;
 
-    public FrameworkProblems(RestPaths rest) {
+    public FrameworkProblems(RestPaths rest,
+            @ConfigProperty(name = "quarkus.http.auth.permission.accounts.paths") Set<String> publicPaths) {
         this.rest = rest;
+        this.publicPaths = publicPaths;
     }
 
     void install(@Observes Router router) {
@@ -34,7 +40,8 @@ public class FrameworkProblems {
         router.routeWithRegex(BEARER_PATHS).order(Integer.MIN_VALUE).handler(ctx -> {
             String authorization = ctx.request().getHeader("Authorization");
             boolean preflight = ctx.request().method() == HttpMethod.OPTIONS;
-            if (!preflight && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
+            if (!preflight && !publicPaths.contains(ctx.normalizedPath())
+                    && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
                 respond(ctx, 401);
             } else {
                 ctx.next();

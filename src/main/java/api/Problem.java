@@ -16,8 +16,10 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 406 -> "Not Acceptable";
+            case 409 -> "Conflict";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
+            case 429 -> "Too Many Requests";
             default -> "Internal Server Error";
         };
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -61,6 +62,14 @@ public class AwsClients {
         return newDynamo(settings(config, "aws2-ddb"));
     }
 
+    /** The Cognito user pool API behind the account endpoints ({@code app.cognito.*}). */
+    @Produces
+    @ApplicationScoped
+    CognitoIdentityProviderClient cognito(Config config) {
+        backends.stream().forEach(AwsBackend::ensureRunning);
+        return newCognito(AwsServiceSettings.under(config, "app.cognito."));
+    }
+
     /**
      * Step Functions, for answering task tokens (no Camel component has those calls), from
      * {@code app.sfn.*}. Each call is bounded by {@code app.sfn.call-timeout}, retries included, so a stalled
@@ -69,7 +78,7 @@ public class AwsClients {
     @Produces
     @ApplicationScoped
     SfnClient sfn(Config config) {
-        return configure(SfnClient.builder(), AwsServiceSettings.underPrefix(config, "app.sfn."))
+        return configure(SfnClient.builder(), AwsServiceSettings.under(config, "app.sfn."))
                 .overrideConfiguration(o -> o.apiCallTimeout(config.getValue("app.sfn.call-timeout", Duration.class)))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
@@ -94,6 +103,10 @@ public class AwsClients {
         client.close();
     }
 
+    void close(@Disposes CognitoIdentityProviderClient client) {
+        client.close();
+    }
+
     public static S3Client newS3(AwsServiceSettings settings) {
         return configure(S3Client.builder(), settings)
                 .forcePathStyle(settings.forcePathStyle())
@@ -107,6 +120,11 @@ public class AwsClients {
 
     public static DynamoDbClient newDynamo(AwsServiceSettings settings) {
         return configure(DynamoDbClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    public static CognitoIdentityProviderClient newCognito(AwsServiceSettings settings) {
+        return configure(CognitoIdentityProviderClient.builder(), settings).httpClientBuilder(ApacheHttpClient.builder())
+                .build();
     }
 
     private AwsServiceSettings settings(Config config, String component) {

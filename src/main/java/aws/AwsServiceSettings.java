@@ -12,18 +12,19 @@ import software.amazon.awssdk.regions.Region;
 /**
  * One AWS service's client settings, read from the Camel component's own keys
  * ({@code camel.component.aws2-s3.region}, {@code ...uri-endpoint-override}, ...), named as in the
- * Camel Kamelets, or from the same names under another prefix for a service without a Camel component
- * ({@code app.sfn.}). The endpoint override applies only with {@code override-endpoint=true}, as in Camel.
+ * Camel Kamelets, or from the same keys under our own prefix for a service Camel has no component for
+ * ({@code app.cognito.*}). The endpoint override applies only with {@code override-endpoint=true}, as in Camel.
  */
 public record AwsServiceSettings(Region region, Optional<URI> endpointOverride, boolean forcePathStyle,
         AwsCredentialsProvider credentials) {
 
+    /** The settings of a Camel AWS component, e.g. {@code aws2-s3}. */
     public static AwsServiceSettings read(Config config, String component) {
-        return underPrefix(config, "camel.component." + component + ".");
+        return under(config, "camel.component." + component + ".");
     }
 
-    /** The settings under {@code prefix}, which ends with a dot: {@code app.sfn.}. */
-    public static AwsServiceSettings underPrefix(Config config, String prefix) {
+    /** The settings under a prefix ending in a dot, e.g. {@code app.cognito.}. */
+    public static AwsServiceSettings under(Config config, String prefix) {
         Region region = Region.of(config.getValue(prefix + "region", String.class));
         boolean override = config.getOptionalValue(prefix + "override-endpoint", Boolean.class).orElse(false);
         Optional<URI> endpoint = override

@@ -3,12 +3,13 @@ package jobs;
 /**
  * A worker's hold on one image of a job while it renders it.
  *
- * @param owner     the job's owner, whose folder the variants go to
- * @param preset    the variant set to render
- * @param taskToken the Step Functions task waiting for the job, or null
+ * @param owner      the job's owner, whose folder the variants go to
+ * @param preset     the variant set to render
+ * @param leaseToken this claim's fencing token: the image's writes hold only while its item carries it
+ * @param taskToken  the Step Functions task waiting for the job, or null
  */
 public record ImageClaim(ImageRef ref, String owner, String preset, String name, SourceObject source,
-        String taskToken) {
+        String leaseToken, String taskToken) {
 
     public String jobId() {
         return ref.jobId();

@@ -59,8 +59,12 @@ public final class JobItems {
     static final String ERROR = "error";
     /** While PROCESSING: when the worker's lease lapses, in epoch milliseconds. */
     static final String LEASE_UNTIL = "leaseUntil";
-    /** Bumped by every write to the image item: a change marker for operators and tests. */
+    /** The fencing token of the last claim: the holder's writes are conditional on it. */
+    static final String LEASE_TOKEN = "leaseToken";
+    /** Bumped by every transition of the image (claim, end): a change marker for operators and tests. */
     public static final String REVISION = "revision";
+    /** How often the image was worked on: each claim and each retry of a failed step. */
+    public static final String ATTEMPTS = "attempts";
 
     /** Fixed width, so that the owner index (a string range key) sorts by time. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")

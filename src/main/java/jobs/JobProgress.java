@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * A job's status on its header, kept by small writes that never read or rewrite the images: the first
  * claim moves it from PENDING to PROCESSING; each image that ends adds its index to the set of ended
  * images and one to its counter, once; and the status derived from the counters is written on the
- * condition that they still hold, so whichever write saw the latest counters leaves the right status.
+ * condition that they still hold, so whichever write saw the latest counters leaves the right status. An
+ * image taken up again after it ended (a replayed dead letter) is taken out of the set and its counter.
  */
 final class JobProgress {
 
@@ -46,6 +47,18 @@ final class JobProgress {
         String condition = "attribute_exists(" + e.name(JobItems.PK) + ") AND NOT contains("
                 + e.name(JobItems.ENDED) + ", " + e.value(index) + ")";
         return e.request(table, JobItems.headerKey(ref.jobId()), condition).returnValues(ReturnValue.ALL_NEW).build();
+    }
+
+    /** Uncounts the end of an image taken up again; the job is PROCESSING until that image ends anew. */
+    UpdateItemRequest reopened(ImageRef ref, Status previous, Instant now) {
+        AttributeValue index = n(ref.index());
+        Expression e = new Expression()
+                .delete(JobItems.ENDED, AttributeValue.fromNs(List.of(index.n())))
+                .add(previous == Status.COMPLETED ? JobItems.COMPLETED_COUNT : JobItems.FAILED_COUNT, n(-1))
+                .set(JobItems.STATUS, s(Status.PROCESSING.name()))
+                .set(JobItems.UPDATED_AT, JobItems.time(now));
+        String condition = "contains(" + e.name(JobItems.ENDED) + ", " + e.value(index) + ")";
+        return e.request(table, JobItems.headerKey(ref.jobId()), condition).build();
     }
 
     /** Writes the status derived from these counters, if they still hold. */

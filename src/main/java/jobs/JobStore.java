@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -23,8 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * The one door to the job table (layout in {@link JobItems}): routes and API beans read and change jobs
  * only through it. Each image moves on its own item ({@link ImageTransitions}); the job's status follows
  * from counters on its header ({@link JobProgress}), so workers on different images of one job never
- * contend, and no write grows with the job. The write that counts a job's last image announces its end
- * ({@link JobEnded}, a CDI event).
+ * contend, and no write grows with the job. A claim is a lease with a fencing token: its holder renews it
+ * while it works, and its writes hold only while the image still carries its token. The write that counts
+ * a job's last image announces its end ({@link JobEnded}, a CDI event).
  */
 @ApplicationScoped
 @Named("jobStore")
@@ -74,8 +78,8 @@ public class JobStore {
             items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        boolean hasHeader = items.stream().anyMatch(item -> JobItems.HEADER.equals(item.get(JobItems.SK).s()));
-        return hasHeader ? Optional.of(JobItems.job(items)) : Optional.empty();
+        return items.stream().anyMatch(item -> JobItems.HEADER.equals(item.get(JobItems.SK).s()))
+                ? Optional.of(JobItems.job(items)) : Optional.empty();
     }
 
     /** One page of an owner's jobs, newest first, resuming after {@code after} when given. */
@@ -85,17 +89,23 @@ public class JobStore {
 
     /**
      * Takes the image for this worker, if it waits for work (or its last worker's lease lapsed) and is
-     * made from this object. Empty means there is nothing to do: an unknown image, a duplicate event, an
-     * image under another worker's lease or one that has ended.
+     * made from this object; a replayed dead letter may also take up an image that ended FAILED
+     * {@code internal}. Empty means there is nothing to do: an unknown image, a duplicate event, an image
+     * under another worker's lease or one that has ended.
      */
-    public Optional<ImageClaim> claim(ImageRef ref, String bucket, String key) {
+    public Optional<ImageClaim> claim(ImageRef ref, String bucket, String key, boolean replay) {
         Instant now = clock.instant();
-        Map<String, AttributeValue> image;
+        ImageTransitions.Lease hold = new ImageTransitions.Lease(now, now.plus(lease), UUID.randomUUID().toString());
+        Map<String, AttributeValue> before;
         try {
-            image = dynamo.updateItem(images.claim(ref, bucket, key, now, now.plus(lease))).attributes();
+            before = dynamo.updateItem(images.claim(ref, bucket, key, hold, replay)).attributes();
         } catch (ConditionalCheckFailedException notClaimable) {
             countIfEnded(ref);
             return Optional.empty();
+        }
+        Status was = Status.valueOf(before.get(JobItems.STATUS).s());
+        if (was.ended()) {
+            ignoringRefusal(() -> dynamo.updateItem(progress.reopened(ref, was, now)));
         }
         Map<String, AttributeValue> header = dynamo.getItem(g -> g.tableName(table).key(JobItems.headerKey(ref.jobId()))
                 .consistentRead(true)).item();
@@ -106,20 +116,43 @@ public class JobStore {
         if (Status.PENDING.name().equals(header.get(JobItems.STATUS).s())) {
             ignoringRefusal(() -> dynamo.updateItem(progress.started(ref.jobId(), now)));
         }
-        ImageRecord record = JobItems.imageRecord(image);
+        ImageRecord record = JobItems.imageRecord(before);
         return Optional.of(new ImageClaim(ref, header.get(JobItems.OWNER).s(), header.get(JobItems.PRESET).s(),
-                record.name(), record.source(), JobItems.taskToken(header)));
+                record.name(), record.source(), hold.token(), JobItems.taskToken(header)));
     }
 
-    /** Records a held image's rendering: COMPLETED with its facts and variants. */
+    /** Extends a held lease by the lease period; false when the claim no longer holds the image. */
+    public boolean renew(ImageClaim claim) {
+        try {
+            dynamo.updateItem(images.renew(claim.ref(), claim.leaseToken(), clock.instant().plus(lease)));
+            return true;
+        } catch (ConditionalCheckFailedException lost) {
+            return false;
+        }
+    }
+
+    /** Counts a retry of a step that failed on a held image; not counted when the hold is lost. */
+    public void retried(ImageClaim claim) {
+        ignoringRefusal(() -> dynamo.updateItem(images.retried(claim.ref(), claim.leaseToken())));
+    }
+
+    /**
+     * Records a held image's rendering: COMPLETED with its facts and variants.
+     *
+     * @throws LeaseLostException      when the claim no longer holds the image: nothing was written
+     * @throws RecordTooLargeException when the record would pass DynamoDB's item size limit
+     */
     public void complete(ImageClaim claim, ImageFacts facts, List<VariantRecord> variants, String placeholder) {
-        end(claim.ref(), Status.COMPLETED, () -> dynamo.updateItem(images.complete(claim.ref(), facts, variants,
-                placeholder)));
+        if (!endHeld(claim, Status.COMPLETED, () -> dynamo.updateItem(images.complete(claim.ref(), claim.leaseToken(),
+                facts, variants, placeholder)))) {
+            throw new LeaseLostException(claim.ref());
+        }
     }
 
-    /** Ends a held image FAILED with its reason. */
-    public void fail(ImageClaim claim, ImageError error) {
-        end(claim.ref(), Status.FAILED, () -> dynamo.updateItem(images.failHeld(claim.ref(), error)));
+    /** Ends a held image FAILED with its reason; false (nothing written) when the claim no longer holds it. */
+    public boolean fail(ImageClaim claim, ImageError error) {
+        return endHeld(claim, Status.FAILED, () -> dynamo.updateItem(images.failHeld(claim.ref(), claim.leaseToken(),
+                error)));
     }
 
     /** Ends an image no worker holds FAILED with its reason; an image that ended or is held stays as it is. */
@@ -133,8 +166,36 @@ public class JobStore {
     }
 
     /**
-     * Writes an image's end, then counts it on the header. When the image's write is refused, an end that
-     * this image already had is counted (a worker that stopped between the two writes left it uncounted).
+     * Writes a held image's end, then counts it on the header. A refused write is this claim's own end when
+     * the image ended under its token (a retry after the count failed): then it is counted; otherwise the
+     * claim lost the image and nothing is written.
+     */
+    private boolean endHeld(ImageClaim claim, Status outcome, Supplier<?> write) {
+        try {
+            write.get();
+        } catch (ConditionalCheckFailedException refused) {
+            Map<String, AttributeValue> image = image(claim.ref());
+            Status status = image.isEmpty() ? Status.PENDING : Status.valueOf(image.get(JobItems.STATUS).s());
+            if (!status.ended() || !image.containsKey(JobItems.LEASE_TOKEN)
+                    || !claim.leaseToken().equals(image.get(JobItems.LEASE_TOKEN).s())) {
+                LOG.warnf("Image %s is no longer held by this worker; writing nothing", claim.ref());
+                return false;
+            }
+            count(claim.ref(), status);
+            return true;
+        } catch (DynamoDbException e) {
+            if (tooLarge(e)) {
+                throw new RecordTooLargeException(claim.ref(), e);
+            }
+            throw e;
+        }
+        count(claim.ref(), outcome);
+        return true;
+    }
+
+    /**
+     * Writes an unheld image's end, then counts it on the header. When the image's write is refused, an end
+     * that this image already had is counted (a worker that stopped between the two writes left it uncounted).
      */
     private void end(ImageRef ref, Status outcome, Runnable write) {
         try {
@@ -148,9 +209,8 @@ public class JobStore {
     }
 
     private void countIfEnded(ImageRef ref) {
-        Map<String, AttributeValue> image = dynamo.getItem(g -> g.tableName(table).key(JobItems.imageKey(ref))
-                .consistentRead(true)).item();
-        if (image != null && !image.isEmpty()) {
+        Map<String, AttributeValue> image = image(ref);
+        if (!image.isEmpty()) {
             Status status = Status.valueOf(image.get(JobItems.STATUS).s());
             if (status.ended()) {
                 count(ref, status);
@@ -174,6 +234,18 @@ public class JobStore {
             // only this write saw the last image's end: every end adds one to the counters, once
             ended.fire(new JobEnded(ref.jobId(), counters.status(), JobItems.taskToken(header)));
         }
+    }
+
+    private Map<String, AttributeValue> image(ImageRef ref) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(JobItems.imageKey(ref))
+                .consistentRead(true)).item();
+        return item == null ? Map.of() : item;
+    }
+
+    /** DynamoDB's answer to an item over 400 KB: a ValidationException naming the item size. */
+    private static boolean tooLarge(DynamoDbException e) {
+        return e.awsErrorDetails() != null && "ValidationException".equals(e.awsErrorDetails().errorCode())
+                && e.getMessage() != null && e.getMessage().contains("exceeded the maximum allowed size");
     }
 
     private QueryRequest partition(String jobId, Map<String, AttributeValue> start) {

@@ -18,9 +18,9 @@ import java.util.function.ToIntFunction;
 import org.jboss.logging.Logger;
 
 /**
- * S3Proxy and ElasticMQ as child JVMs, and dynalite (DynamoDB) as a child Node process, on loopback, for
- * dev and test only. Each keeps its data under one directory, so a restart (even after kill -9) finds
- * buckets, queues, messages and tables as they were. The JVM servers' classpaths come from
+ * S3Proxy and ElasticMQ as child JVMs, and dynalite (DynamoDB) and cognito-local (Cognito user pools) as
+ * child Node processes, on loopback, for dev and test only. Each keeps its data under one directory, so a
+ * restart (even after kill -9) finds buckets, queues, messages, tables and users as they were. The JVM servers' classpaths come from
  * {@code local-aws/} (see the pom), the Node packages from {@code local-aws/node/} (pinned by its lock
  * file); none of them is ever on the application's own classpath.
  */
@@ -36,12 +36,12 @@ public final class LocalAwsServers implements AutoCloseable {
      * @param nodeDir      {@code local-aws/node}, with its {@code node_modules} installed by the build
      */
     public record Settings(Path classpathDir, Path nodeDir, Path dataDir, int s3Port, int sqsPort, int dynamoPort,
-            String accessKey, String secretKey) {
+            int cognitoPort, String accessKey, String secretKey) {
     }
 
-    /** The three servers, and how each is launched. */
+    /** The servers, and how each is launched. */
     public enum Server {
-        S3(Settings::s3Port), SQS(Settings::sqsPort), DYNAMODB(Settings::dynamoPort);
+        S3(Settings::s3Port), SQS(Settings::sqsPort), DYNAMODB(Settings::dynamoPort), COGNITO(Settings::cognitoPort);
 
         private final ToIntFunction<Settings> port;
 
@@ -58,6 +58,7 @@ public final class LocalAwsServers implements AutoCloseable {
                 case S3 -> s3proxy(settings);
                 case SQS -> elasticmq(settings);
                 case DYNAMODB -> dynamodb(settings);
+                case COGNITO -> cognito(settings);
             };
         }
     }
@@ -70,8 +71,8 @@ public final class LocalAwsServers implements AutoCloseable {
     }
 
     /**
-     * Starts whichever of the three servers is not already answering on its port (a server left by an
-     * earlier run of the same dev session is reused), and waits until all three answer.
+     * Starts whichever of the servers is not already answering on its port (a server left by an earlier
+     * run of the same dev session is reused), and waits until all of them answer.
      */
     public static LocalAwsServers start(Settings settings) {
         LocalAwsServers servers = new LocalAwsServers(settings);
@@ -174,7 +175,27 @@ public final class LocalAwsServers implements AutoCloseable {
                 "--deleteTableMs", "0", "--updateTableMs", "0"));
     }
 
+    private static Process cognito(Settings s) throws IOException {
+        // cognito-local keeps its config and user pools in .cognito/ under its working directory; its issuer
+        // is http://HOST:PORT/<userPoolId>, and it prints the codes it "sends" (see LocalConfirmationCodes).
+        Path dir = Files.createDirectories(s.dataDir().resolve("cognito"));
+        return node(s, "cognito-local", "cognito-local/lib/bin/start.js", List.of(), dir,
+                Map.of("HOST", "127.0.0.1", "PORT", Integer.toString(s.cognitoPort()),
+                        // cognito-local is built on the AWS SDK for JavaScript v2, which prints a notice at each start.
+                        "AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE", "1"));
+    }
+
+    /** Where cognito-local keeps the user pool {@code userPoolId}: its users, their attributes and codes. */
+    public static Path cognitoPoolFile(Path dataDir, String userPoolId) {
+        return dataDir.resolve("cognito").resolve(".cognito").resolve("db").resolve(userPoolId + ".json");
+    }
+
     private static Process node(Settings s, String name, String script, List<String> args) throws IOException {
+        return node(s, name, script, args, null, Map.of());
+    }
+
+    private static Process node(Settings s, String name, String script, List<String> args, Path workingDir,
+            Map<String, String> environment) throws IOException {
         Path entry = s.nodeDir().resolve("node_modules").resolve(script);
         if (!Files.exists(entry)) {
             throw new IllegalStateException(entry + " is missing: build once with ./mvnw (it runs npm ci in "
@@ -182,7 +203,12 @@ public final class LocalAwsServers implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of("node", entry.toAbsolutePath().toString()));
         command.addAll(args);
-        return launch(s, name, command);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
+        builder.environment().putAll(environment);
+        return launch(s, name, builder);
     }
 
     private static Process java(Settings s, String name, String mainClass, List<String> jvmArgs, List<String> args)
@@ -213,14 +239,13 @@ public final class LocalAwsServers implements AutoCloseable {
         command.add(Files.readString(classpathFile).trim());
         command.add(mainClass);
         command.addAll(args);
-        return launch(s, name, command);
+        return launch(s, name, new ProcessBuilder(command));
     }
 
-    private static Process launch(Settings s, String name, List<String> command) throws IOException {
+    private static Process launch(Settings s, String name, ProcessBuilder builder) throws IOException {
         Path log = s.dataDir().resolve(name + ".log");
         LOG.infof("Starting local %s (log: %s)", name, log);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     private void awaitPort(Server server) {

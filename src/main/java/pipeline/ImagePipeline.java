@@ -2,10 +2,6 @@ package pipeline;
 
 import aws.S3ObjectCreated;
 import imaging.ImageRejectedException;
-import imaging.Inspection;
-import imaging.Limits;
-import imaging.Preset;
-import imaging.Renderer;
 import imaging.Rendition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -18,13 +14,14 @@ import jobs.ImageError;
 import jobs.ImageFacts;
 import jobs.ImageRef;
 import jobs.JobStore;
+import jobs.LeaseLostException;
 import jobs.StorageLayout;
 import jobs.VariantRecord;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.Variable;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,59 +38,59 @@ public class ImagePipeline {
     private static final Logger LOG = Logger.getLogger(ImagePipeline.class);
 
     private final JobStore jobs;
-    private final Presets presets;
-    private final Renderer renderer;
-    private final Limits limits;
-    private final PixelBudget budget;
+    private final Engine engine;
+    private final LeaseHeartbeat heartbeat;
 
-    public ImagePipeline(JobStore jobs, Presets presets, @ConfigProperty(name = "app.limits.max-bytes") long maxBytes,
-            @ConfigProperty(name = "app.limits.max-pixels") long maxPixels,
-            @ConfigProperty(name = "app.pipeline.max-pixels-in-flight") long maxPixelsInFlight) {
+    public ImagePipeline(JobStore jobs, Engine engine, LeaseHeartbeat heartbeat) {
         this.jobs = jobs;
-        this.presets = presets;
-        this.limits = new Limits(maxBytes, maxPixels);
-        this.renderer = new Renderer(limits);
-        this.budget = new PixelBudget(maxPixelsInFlight);
+        this.engine = engine;
+        this.heartbeat = heartbeat;
     }
 
     /**
-     * Claims the image this object was uploaded for; null when there is nothing to do (not an upload key,
-     * no such image, or a duplicate of work that is done or under way elsewhere).
+     * Claims the image this object was uploaded for, its lease kept alive until the exchange completes;
+     * null when there is nothing to do (not an upload key, no such image, or a duplicate of work that is
+     * done or under way elsewhere). A replayed dead letter may take up an image that failed {@code internal}.
      */
-    public ImageClaim claim(@Body S3ObjectCreated upload) {
+    public ImageClaim claim(@Body S3ObjectCreated upload, @Header(DeadLetterReplay.REPLAYED_AT) String replayedAt,
+            Exchange exchange) {
         Optional<ImageRef> ref = imageOf(upload);
         if (ref.isEmpty()) {
             LOG.infof("Ignoring s3://%s/%s: not under %s<owner>/<jobId>/", upload.bucket(), upload.key(),
                     StorageLayout.UPLOADS);
             return null;
         }
-        ImageClaim claim = jobs.claim(ref.get(), upload.bucket(), upload.key()).orElse(null);
+        ImageClaim claim = jobs.claim(ref.get(), upload.bucket(), upload.key(), replayedAt != null).orElse(null);
         if (claim == null) {
             LOG.infof("Nothing to do for s3://%s/%s: image %d of job %s is not waiting", upload.bucket(),
                     upload.key(), ref.get().index(), ref.get().jobId());
+            return null;
         }
+        heartbeat.keep(claim, exchange);
         return claim;
     }
 
     /** Refuses an object whose size the event already tells is out of bounds, before downloading it. */
     public void checkSize(@Body S3ObjectCreated upload) throws ImageRejectedException {
         if (upload.size() >= 0) {
-            renderer.inspector().checkSize(upload.size());
+            engine.checkSize(upload.size());
         }
     }
 
     /** Renders the downloaded object (the body) with the claim's preset. */
     public Rendition render(@Variable(CLAIM) ImageClaim claim, @Body InputStream object)
-            throws ImageRejectedException, IOException, InterruptedException {
-        Preset preset = presets.find(claim.preset())
-                .orElseThrow(() -> new IllegalStateException("Preset " + claim.preset() + " is no longer configured"));
+            throws ImageRejectedException, RenderFailedException, IOException, InterruptedException {
         byte[] data;
         try (object) {
-            data = object.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+            data = object.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, engine.maxBytes() + 1));
         }
-        Inspection inspection = renderer.inspector().inspect(data);
-        try (PixelBudget.Hold hold = budget.acquire(inspection.pixels())) {
-            return renderer.render(inspection, data, preset);
+        return engine.render(claim, data);
+    }
+
+    /** Makes sure the claim still holds its image before anything is written for it, renewing its lease. */
+    public void holdLease(@Variable(CLAIM) ImageClaim claim) {
+        if (!jobs.renew(claim)) {
+            throw new LeaseLostException(claim.ref());
         }
     }
 
@@ -108,23 +105,25 @@ public class ImagePipeline {
                 rendition.width(), rendition.height(), rendition.format().id(), variants.size());
     }
 
-    /** Records a permanent failure (the exception the route caught) on the claimed image; no retry can help. */
-    public void reject(@Variable(CLAIM) ImageClaim claim,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) ImageRejectedException rejected) {
-        jobs.fail(claim, new ImageError(rejected.code(), rejected.getMessage()));
-        LOG.warnf("s3://%s/%s failed: %s (%s)", claim.source().bucket(), claim.source().key(), rejected.code(),
-                rejected.getMessage());
+    /**
+     * Ends the image FAILED at once with the code of a final failure (the exception the route caught, one
+     * that error-handling.yaml lists as deterministic): no retry can help.
+     */
+    public void failFinally(@Variable(CLAIM) ImageClaim claim, @Body Object body,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught) {
+        fail(claim, body instanceof S3ObjectCreated upload ? upload : null, FinalFailures.of(caught));
     }
 
     /**
-     * Ends an image FAILED after its retries ran out: the claimed one, or, when the failure came before
-     * the claim, the one the upload names if no worker holds it.
+     * Ends an image FAILED: the claimed one, or, when the failure came before the claim, the one the upload
+     * names if no worker holds it. A claim that lost its image writes nothing.
      */
     public void fail(ImageClaim claim, S3ObjectCreated upload, ImageError error) {
         if (claim != null) {
-            jobs.fail(claim, error);
-            LOG.warnf("s3://%s/%s failed: %s (%s)", claim.source().bucket(), claim.source().key(), error.code(),
-                    error.message());
+            if (jobs.fail(claim, error)) {
+                LOG.warnf("s3://%s/%s failed: %s (%s)", claim.source().bucket(), claim.source().key(), error.code(),
+                        error.message());
+            }
         } else if (upload != null) {
             imageOf(upload).ifPresent(ref -> jobs.fail(ref, error));
             LOG.warnf("s3://%s/%s failed: %s (%s)", upload.bucket(), upload.key(), error.code(), error.message());

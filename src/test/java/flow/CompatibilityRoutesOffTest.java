@@ -29,7 +29,10 @@ class CompatibilityRoutesOffTest {
 
     private static final String DEV_ISSUER = "https://image-pipeline.local/dev";
 
-    /** Production, with the local servers' keys and the dev key as its token issuer (to sign tokens here). */
+    /**
+     * Production, with the local servers' keys, the local pool's token rule (as ProductionProfileTest), and
+     * the dev key trusted as well, to sign tokens here (it is never trusted in a packaged service).
+     */
     public static class ProductionTrustingTheDevKey implements QuarkusTestProfile {
         @Override
         public String getConfigProfile() {
@@ -41,8 +44,8 @@ class CompatibilityRoutesOffTest {
             return Map.of("camel.component.aws2-s3.use-default-credentials-provider", "false",
                     "camel.component.aws2-sqs.use-default-credentials-provider", "false",
                     "camel.component.aws2-ddb.use-default-credentials-provider", "false",
-                    "mp.jwt.verify.publickey.location", "dev/jwt-public.pem",
-                    "mp.jwt.verify.issuer", DEV_ISSUER);
+                    "app.auth.client-ids", "${app.cognito.client-id}",
+                    "app.auth.dev-key.enabled", "true");
         }
     }
 

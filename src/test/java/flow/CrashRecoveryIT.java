@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import testing.ApiClient;
 import testing.Corpus;
-import testing.DevKey;
+import testing.PoolUsers;
 import testing.LocalAwsTestResource;
 import testing.ServiceProcess;
 
@@ -51,9 +51,8 @@ class CrashRecoveryIT {
         environment = LocalAwsTestResource.Environment.start(10);
         Map<String, String> config = new HashMap<>(environment.config());
         config.put("app.local.enabled", "true");
+        config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
         config.put("app.pipeline.lease", "PT10S");
-        config.put("mp.jwt.verify.publickey.location", "dev/jwt-public.pem");
-        config.put("mp.jwt.verify.issuer", DevKey.ISSUER);
         for (String component : new String[] {"aws2-s3", "aws2-sqs", "aws2-ddb"}) {
             config.put("camel.component." + component + ".use-default-credentials-provider", "false");
         }
@@ -62,7 +61,7 @@ class CrashRecoveryIT {
         service = ServiceProcess.start(config, port, log);
         RestAssured.port = port;
 
-        String token = DevKey.token("crash");
+        String token = signedIn(config, "crash@example.com");
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < UPLOADS; i++) {
             String file = FILES[i % FILES.length];
@@ -120,5 +119,12 @@ class CrashRecoveryIT {
             Thread.sleep(100);
         }
         throw new AssertionError("fewer than " + atLeast + " uploads completed");
+    }
+
+    /** A packaged service trusts the user pool's tokens only: an access token of a user signed in there. */
+    private static String signedIn(Map<String, String> config, String email) {
+        try (PoolUsers users = PoolUsers.of(config)) {
+            return users.signIn(config.get("app.cognito.client-id"), email).accessToken();
+        }
     }
 }

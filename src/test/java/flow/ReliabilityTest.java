@@ -11,9 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import jobs.ImageRef;
 import jobs.Job;
-import jobs.JobItems;
 import jobs.JobStore;
 import local.LocalAwsServers;
 import org.junit.jupiter.api.Test;
@@ -22,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import testing.ApiClient;
 import testing.Corpus;
+import testing.ImageItems;
 import testing.LocalAws;
 import testing.LocalAwsTestResource;
 import testing.Queues;
@@ -72,6 +71,7 @@ class ReliabilityTest {
 
         Job after = store.find(jobId).orElseThrow();
         assertEquals(CLAIMED_ONCE_COMPLETED_ONCE, revision(jobId), "the image record was not written again");
+        assertEquals(1, ImageItems.attempts(dynamo, jobId), "worked on once");
         assertEquals(before.updatedAt(), after.updatedAt(), "nor the job's header");
         assertEquals(before, after);
         assertEquals(writtenAt, variantTimes(after), "no variant was written again");
@@ -115,11 +115,8 @@ class ReliabilityTest {
         throw new AssertionError("No job started");
     }
 
-    /** The image item's own change marker, bumped by every write to it. */
     private long revision(String jobId) {
-        return Long.parseLong(dynamo.getItem(g -> g.tableName(LocalAwsTestResource.TABLE)
-                .key(JobItems.imageKey(new ImageRef(jobId, 0))).consistentRead(true)).item()
-                .get(JobItems.REVISION).n());
+        return ImageItems.revision(dynamo, jobId);
     }
 
     private List<Instant> variantTimes(Job job) {

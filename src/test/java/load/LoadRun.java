@@ -4,7 +4,6 @@ import aws.AwsClients;
 import aws.AwsServiceSettings;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,8 +29,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import testing.ApiClient;
 import testing.Corpus;
-import testing.DevKey;
 import testing.LocalAwsTestResource;
+import testing.PoolUsers;
 import testing.ServiceProcess;
 
 /**
@@ -59,8 +58,7 @@ public final class LoadRun {
         LocalAwsTestResource.Environment environment = LocalAwsTestResource.Environment.start(120);
         Map<String, String> config = new HashMap<>(environment.config());
         config.put("app.local.enabled", "true");
-        config.put("mp.jwt.verify.publickey.location", "dev/jwt-public.pem");
-        config.put("mp.jwt.verify.issuer", DevKey.ISSUER);
+        config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
         config.put("quarkus.log.category.\"pipeline\".level", "WARN");
         for (String component : new String[] {"aws2-s3", "aws2-sqs", "aws2-ddb"}) {
             config.put("camel.component." + component + ".use-default-credentials-provider", "false");
@@ -73,8 +71,7 @@ public final class LoadRun {
         ExecutorService sampler = Executors.newSingleThreadExecutor();
         sampler.submit(() -> sampleHeap(service.pid(), peakHeapKb));
         try {
-            // Valid for the whole run: a dev token's default lifetime (5 minutes) is shorter than a long run.
-            String token = Jwt.issuer(DevKey.ISSUER).subject("load").expiresIn(Duration.ofHours(2)).sign(DevKey.privateKey());
+            FreshToken token = new FreshToken(config, "load@example.com");
             Map<String, String> jobs = new ConcurrentHashMap<>();
             long start = System.nanoTime();
             ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -83,7 +80,7 @@ public final class LoadRun {
                 int n = i;
                 clients.submit(() -> {
                     byte[] bytes = Corpus.read(file);
-                    JsonPath presigned = ApiClient.presign(token, n + ".jpg", "image/jpeg", bytes.length);
+                    JsonPath presigned = ApiClient.presign(token.get(), n + ".jpg", "image/jpeg", bytes.length);
                     if (ApiClient.put(presigned.getString("upload.url"), "image/jpeg", bytes) == 200) {
                         jobs.put(presigned.getString("jobId"), file);
                     }
@@ -113,7 +110,7 @@ public final class LoadRun {
         }
     }
 
-    private static Map<String, Integer> awaitOutcome(String token, Iterable<String> jobIds, Duration limit)
+    private static Map<String, Integer> awaitOutcome(FreshToken token, Iterable<String> jobIds, Duration limit)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         Map<String, String> status = new HashMap<>();
@@ -121,7 +118,7 @@ public final class LoadRun {
         while (System.nanoTime() < deadline && status.values().stream().anyMatch(s -> s.startsWith("P"))) {
             for (Map.Entry<String, String> e : status.entrySet()) {
                 if (e.getValue().startsWith("P")) {
-                    e.setValue(ApiClient.job(token, e.getKey()).getString("status"));
+                    e.setValue(ApiClient.job(token.get(), e.getKey()).getString("status"));
                 }
             }
             Thread.sleep(500);
@@ -184,6 +181,32 @@ public final class LoadRun {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /**
+     * An access token of a user of the pool, which a packaged service trusts (it trusts no dev key). The
+     * pool's tokens live an hour, and a long run lasts longer: signs in again after 45 minutes.
+     */
+    private static final class FreshToken {
+        private final Map<String, String> config;
+        private final String email;
+        private String token;
+        private long signedInAt;
+
+        FreshToken(Map<String, String> config, String email) {
+            this.config = config;
+            this.email = email;
+        }
+
+        synchronized String get() {
+            if (token == null || System.nanoTime() - signedInAt > Duration.ofMinutes(45).toNanos()) {
+                try (PoolUsers users = PoolUsers.of(config)) {
+                    token = users.signIn(config.get("app.cognito.client-id"), email).accessToken();
+                }
+                signedInAt = System.nanoTime();
+            }
+            return token;
         }
     }
 }

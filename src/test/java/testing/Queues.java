@@ -10,6 +10,14 @@ public final class Queues {
     private Queues() {
     }
 
+    /** How many messages the queue holds, visible or in flight (delayed ones not counted). */
+    public static int count(SqsClient sqs, String queueUrl) {
+        return sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes().values().stream()
+                .mapToInt(Integer::parseInt).sum();
+    }
+
     /** Waits until the queue holds no message, visible or in flight: everything was consumed and deleted. */
     public static void awaitDrained(SqsClient sqs, String queueUrl) {
         long deadline = System.nanoTime() + 60_000_000_000L;

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged service ({@code target/quarkus-app}) as a process of its own, which a test can kill -9. */
 public final class ServiceProcess {
@@ -22,14 +24,8 @@ public final class ServiceProcess {
 
     /** Starts the jar with the given settings (as -D options) and waits until it serves HTTP. */
     public static ServiceProcess start(Map<String, String> config, int port, Path log, String... jvmOptions) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-Dquarkus.http.port=" + port));
-        command.addAll(List.of(jvmOptions));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process process = launch(config, port, log, jvmOptions);
             ServiceProcess service = new ServiceProcess(process, port);
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (!service.listening()) {
@@ -46,6 +42,39 @@ public final class ServiceProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Starts the jar and waits for it to exit on its own, as a service that refuses its configuration does.
+     *
+     * @return its exit code
+     * @throws IllegalStateException if it is still running after {@code within} (it is then killed)
+     */
+    public static int exitCode(Map<String, String> config, int port, Path log, Duration within) {
+        try {
+            Process process = launch(config, port, log);
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("The service kept running for " + within + "; see " + log);
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Process launch(Map<String, String> config, int port, Path log, String... jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-Dquarkus.http.port=" + port));
+        command.addAll(List.of(jvmOptions));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     public String baseUrl() {

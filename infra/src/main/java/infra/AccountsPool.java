@@ -4,6 +4,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AuthFlow;
 import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
+import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
 import software.amazon.awscdk.services.cognito.PasswordPolicy;
 import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.UserPool;
@@ -13,7 +14,9 @@ import software.constructs.Construct;
 
 /**
  * The optional Cognito user pool behind {@code /v1/auth/*}: email sign-in with self sign-up and email
- * codes, and one public app client (no secret) whose id is the tokens' audience ({@code OIDC_AUDIENCE}).
+ * codes, and one public app client (no secret) the service signs users in as ({@code COGNITO_CLIENT_ID})
+ * and whose access tokens it accepts ({@code OIDC_CLIENT_IDS}). The issuer and its JWKS follow from the
+ * pool id ({@code COGNITO_USER_POOL_ID}).
  */
 public final class AccountsPool extends Construct {
 
@@ -39,6 +42,9 @@ public final class AccountsPool extends Construct {
                 .enableTokenRevocation(true)
                 .preventUserExistenceErrors(true)
                 .build());
+        // Its members may call /admin/* (cognito:groups in their tokens); granted with admin-add-user-to-group.
+        CfnUserPoolGroup.Builder.create(this, "Admins").userPoolId(pool.getUserPoolId()).groupName("admin")
+                .description("Operators: may call /admin/* (e.g. replay the dead-letter queue)").build();
     }
 
     public UserPool pool() {
@@ -47,10 +53,5 @@ public final class AccountsPool extends Construct {
 
     public UserPoolClient client() {
         return client;
-    }
-
-    /** The issuer the service trusts ({@code OIDC_ISSUER}); its JWKS is at {@code <issuer>/.well-known/jwks.json}. */
-    public String issuer() {
-        return "https://cognito-idp." + pool.getStack().getRegion() + ".amazonaws.com/" + pool.getUserPoolId();
     }
 }

@@ -39,8 +39,8 @@ public final class ImagePipelineStack extends Stack {
                     + "{\"images\": [\"s3://<bucket>/uploads/<owner>/...\"], \"preset\": \"default\"}");
         }
         if (accounts != null) {
-            output("OidcIssuer", accounts.issuer(), "OIDC_ISSUER (JWKS: <issuer>/.well-known/jwks.json)");
-            output("UserPoolClientId", accounts.client().getUserPoolClientId(), "OIDC_AUDIENCE");
+            output("UserPoolId", accounts.pool().getUserPoolId(), "COGNITO_USER_POOL_ID (the token issuer follows from it)");
+            output("UserPoolClientId", accounts.client().getUserPoolClientId(), "COGNITO_CLIENT_ID and OIDC_CLIENT_IDS");
         }
     }
 

@@ -80,7 +80,8 @@ public final class ServiceRole extends Construct {
         if (r.accounts() != null) {
             statements.add(allow("Accounts", List.of("cognito-idp:SignUp", "cognito-idp:ConfirmSignUp",
                     "cognito-idp:InitiateAuth", "cognito-idp:ForgotPassword", "cognito-idp:ConfirmForgotPassword",
-                    "cognito-idp:RevokeToken", "cognito-idp:GetUser"), r.accounts().pool().getUserPoolArn()));
+                    "cognito-idp:RevokeToken", "cognito-idp:GlobalSignOut", "cognito-idp:GetUser",
+                    "cognito-idp:DescribeUserPool"), r.accounts().pool().getUserPoolArn()));
         }
         return statements;
     }

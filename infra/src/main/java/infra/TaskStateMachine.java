@@ -33,8 +33,11 @@ public final class TaskStateMachine extends Construct {
     public static final int TIMEOUT_SECONDS = 3600;
     /** The codes of images the pipeline refused (the job's first failed image's code is the task's error). */
     public static final List<String> IMAGE_ERRORS = List.of("not-an-image", "unsupported-format", "truncated",
-            "corrupt", "too-large", "too-many-pixels", "too-complex", "moderated");
-    /** The codes of a task message the batch rules refused (as {@code POST /v1/jobs} would). */
+            "corrupt", "too-large", "too-many-pixels", "too-complex", "moderated", "record-too-large");
+    /**
+     * The codes of a task message the batch rules refused (as {@code POST /v1/jobs} would);
+     * {@code source-not-found} is also an image's code when its object was deleted before it was read.
+     */
     public static final List<String> REQUEST_ERRORS = List.of("invalid-request", "forbidden-source",
             "source-not-found");
     /** Retries ran out inside the service: worth another try from the state machine. */

@@ -61,6 +61,7 @@ class ImagePipelineStackTest {
         basic.resourceCountIs("AWS::Lambda::Function", 0);
         everything.resourceCountIs("AWS::Cognito::UserPool", 1);
         everything.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
+        everything.resourceCountIs("AWS::Cognito::UserPoolGroup", 1);
         everything.resourceCountIs("AWS::SNS::Subscription", 1);
         everything.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
     }
@@ -228,7 +229,8 @@ class ImagePipelineStackTest {
                 Map.of("Ref", taskStateMachine)), statements.get("AnswerStepFunctionsTasks").get("Resource"));
         assertActions(statements, "Accounts", "cognito-idp:SignUp", "cognito-idp:ConfirmSignUp",
                 "cognito-idp:InitiateAuth", "cognito-idp:ForgotPassword", "cognito-idp:ConfirmForgotPassword",
-                "cognito-idp:RevokeToken", "cognito-idp:GetUser");
+                "cognito-idp:RevokeToken", "cognito-idp:GlobalSignOut", "cognito-idp:GetUser",
+                "cognito-idp:DescribeUserPool");
         String pool = logicalId(everything, "AWS::Cognito::UserPool", Map.of());
         assertEquals(Map.of("Fn::GetAtt", List.of(pool, "Arn")), statements.get("Accounts").get("Resource"));
     }

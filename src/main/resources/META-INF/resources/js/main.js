@@ -67,8 +67,9 @@ function hashPath() {
 
 async function signOut() {
   if (session.current()?.kind === 'account') {
-    // Revokes the refresh token; the short-lived access token simply runs out.
-    await call('/v1/auth/signout', { method: 'POST' }).catch(() => {});
+    // Revokes this session's refresh token; the short-lived access token simply runs out.
+    await call('/v1/auth/signout', { method: 'POST', body: { refreshToken: session.current().refreshToken } })
+      .catch(() => {});
   }
   session.end();
   forget();
