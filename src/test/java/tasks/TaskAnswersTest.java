@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jobs.ImageError;
@@ -71,16 +72,28 @@ class TaskAnswersTest {
                 stored.add(new VariantRecord("v" + v, 800, 600, "jpeg", 81234,
                         "processed/o/J/" + name + "/v" + v + ".jpg", null));
             }
-            records.add(new ImageRecord(name, new SourceObject("bucket", "uploads/o/J/" + name + ".jpg", 1000L,
-                    "image/jpeg"), Status.COMPLETED, 4032, 3024, "jpeg", null, null, stored, "data:image/jpeg;base64,x",
-                    null, null));
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("name", name);
+            record.put("source", new SourceObject("bucket", "uploads/o/J/" + name + ".jpg", 1000L, "image/jpeg"));
+            record.put("status", Status.COMPLETED);
+            record.put("width", 4032);
+            record.put("height", 3024);
+            record.put("format", "jpeg");
+            record.put("variants", stored);
+            record.put("placeholder", "data:image/jpeg;base64,x");
+            records.add(record(record));
         }
         Instant now = Instant.parse("2026-11-23T10:15:30Z");
         return new Job("J", "o", Status.COMPLETED, "default", Map.of("k", "v"), now, now, records);
     }
 
     private static ImageRecord failed(ImageRecord image, String code, String message) {
-        return new ImageRecord(image.name(), image.source(), Status.FAILED, null, null, null, null, null, null, null,
-                null, new ImageError(code, message));
+        return record(Map.of("name", image.name(), "source", image.source(), "status", Status.FAILED,
+                "error", new ImageError(code, message)));
+    }
+
+    /** A record from its JSON fields (as the API serves it), so that fields added to the record need no change here. */
+    private static ImageRecord record(Map<String, Object> fields) {
+        return Json.MAPPER.convertValue(fields, ImageRecord.class);
     }
 }
