@@ -2,7 +2,6 @@ package api;
 
 import aws.S3EventNotifications;
 import aws.S3ObjectCreated;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -35,19 +34,24 @@ import support.Ulid;
 public class Batches {
 
     public static final int MAX_IMAGES = 50;
-    private static final int MAX_METADATA_BYTES = 8 * 1024;
+    /** S3's limit on a key, in bytes of UTF-8. */
+    private static final int MAX_KEY_BYTES = 1024;
+    /** {@code s3://}, the longest bucket name (63), {@code /} and the longest key. */
+    private static final int MAX_IMAGE_URI_BYTES = 5 + 63 + 1 + MAX_KEY_BYTES;
 
     private final S3Client s3;
     private final S3EventNotifications events;
     private final Presets presets;
     private final String bucket;
+    private final RequestLimits limits;
 
     public Batches(S3Client s3, S3EventNotifications events, Presets presets,
-            @ConfigProperty(name = "app.s3.bucket") String bucket) {
+            @ConfigProperty(name = "app.s3.bucket") String bucket, RequestLimits limits) {
         this.s3 = s3;
         this.events = events;
         this.presets = presets;
         this.bucket = bucket;
+        this.limits = limits;
     }
 
     /**
@@ -55,9 +59,10 @@ public class Batches {
      * fields are ignored) and the objects it names: the new job.
      */
     public Job prepare(@Variable("owner") String owner, @Body String body) {
-        JsonNode root = parse(body);
+        JsonNode root = JsonFields.object(body, "an images array");
         List<String> uris = images(root);
-        String preset = root.hasNonNull("preset") ? root.get("preset").asText() : presets.defaultName();
+        String preset = JsonFields.text(root, "preset", false, limits.presetBytes());
+        preset = preset == null ? presets.defaultName() : preset;
         ApiException.requirePreset(presets, preset);
         Map<String, Object> metadata = metadata(root);
 
@@ -69,6 +74,7 @@ public class Batches {
                 throw new ApiException(403, "forbidden-source",
                         "%s is not yours to process: images must be s3://%s/%s...".formatted(uri, bucket, prefix));
             }
+            JsonFields.bounded("the key of " + uri, key, MAX_KEY_BYTES);
             HeadObjectResponse head = head(uri, key);
             sources.add(new SourceObject(bucket, key, head.contentLength(), head.contentType()));
         }
@@ -89,18 +95,6 @@ public class Batches {
                 "/v1/jobs/" + job.jobId());
     }
 
-    private static JsonNode parse(String body) {
-        try {
-            JsonNode root = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw ApiException.invalid("The request body must be a JSON object with an images array");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw ApiException.invalid("The request body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
     private static List<String> images(JsonNode root) {
         JsonNode images = root.get("images");
         if (images == null || !images.isArray() || images.isEmpty() || images.size() > MAX_IMAGES) {
@@ -111,6 +105,7 @@ public class Batches {
             if (!images.get(i).isTextual()) {
                 throw ApiException.invalid("images[" + i + "] must be a string such as s3://bucket/uploads/...");
             }
+            JsonFields.bounded("images[" + i + "]", images.get(i).asText(), MAX_IMAGE_URI_BYTES);
             if (uris.contains(images.get(i).asText())) {
                 // one image per object: a job's images are told apart by their object
                 throw ApiException.invalid("images[" + i + "] repeats " + images.get(i).asText());
@@ -120,7 +115,7 @@ public class Batches {
         return uris;
     }
 
-    private static Map<String, Object> metadata(JsonNode root) {
+    private Map<String, Object> metadata(JsonNode root) {
         JsonNode metadata = root.get("metadata");
         if (metadata == null || metadata.isNull()) {
             return Map.of();
@@ -128,10 +123,8 @@ public class Batches {
         if (!metadata.isObject()) {
             throw ApiException.invalid("metadata must be a JSON object");
         }
-        if (Json.write(metadata).length() > MAX_METADATA_BYTES) {
-            throw ApiException.invalid("metadata must stay under " + MAX_METADATA_BYTES + " bytes of JSON");
-        }
-        return Json.readMap(Json.write(metadata));
+        String json = JsonFields.bounded("metadata (as compact JSON)", Json.write(metadata), limits.metadataBytes());
+        return Json.readMap(json);
     }
 
     /** The key of an s3:// URI in the service's bucket, or null for anything else. */

@@ -41,6 +41,8 @@ public class DevTokens {
         if (user == null || !user.isTextual() || user.asText().isBlank()) {
             throw ApiException.invalid("user is required: {\"user\": \"alice\"}");
         }
+        // a longer subject would be refused by every /v1 call
+        JsonFields.bounded("user", user.asText(), Caller.MAX_SUBJECT_BYTES);
         JsonNode groups = root.get("groups");
         Set<String> roles = new HashSet<>();
         if (groups != null && groups.isArray()) {

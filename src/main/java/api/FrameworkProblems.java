@@ -1,5 +1,6 @@
 package api;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The errors raised before a request reaches a route (no or bad token, unknown path, wrong method or
- * media type) as problem+json too, so clients parse one error shape everywhere.
+ * media type, a body over {@code quarkus.http.limits.max-body-size}) as problem+json too, so clients
+ * parse one error shape everywhere.
  */
 @ApplicationScoped
 public class FrameworkProblems {
@@ -26,16 +28,30 @@ public class FrameworkProblems {
             "/(v1|admin)/.*|/(uploads/presign|process|jobs|jobs/.*|request-upload|get-results)";
 
     private final RestPaths rest;
+    private final long maxBodyBytes;
     /** The /v1 paths anyone may call (signing up and in), as the HTTP permissions list them. */
     private final Set<String> publicPaths;
 
     public FrameworkProblems(RestPaths rest,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
             @ConfigProperty(name = "quarkus.http.auth.permission.accounts.paths") Set<String> publicPaths) {
         this.rest = rest;
+        this.maxBodyBytes = maxBodySize.asLongValue();
         this.publicPaths = publicPaths;
     }
 
     void install(@Observes Router router) {
+        // A body declared larger than the limit: Quarkus would answer a bare 413 (a body sent without a
+        // length is cut off by the body handler, whose 413 reaches the failure handler below).
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (declaredLength(ctx) > maxBodyBytes) {
+                // the body is not read, so the connection cannot carry another request
+                ctx.response().putHeader("Connection", "close").endHandler(done -> ctx.request().connection().close());
+                respond(ctx, 413);
+            } else {
+                ctx.next();
+            }
+        });
         // A request without any bearer token never fails a route: Quarkus answers it with a bare challenge.
         router.routeWithRegex(BEARER_PATHS).order(Integer.MIN_VALUE).handler(ctx -> {
             String authorization = ctx.request().getHeader("Authorization");
@@ -70,6 +86,15 @@ public class FrameworkProblems {
         return rest.servesAnyMethod(path) || Thread.currentThread().getContextClassLoader().getResource(file) != null;
     }
 
+    private static long declaredLength(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private void onFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         int status = failure instanceof AuthenticationException || failure instanceof UnauthorizedException
@@ -90,7 +115,8 @@ public class FrameworkProblems {
             case 405 -> new ApiException(405, "method-not-allowed",
                     ctx.request().method() + " is not allowed on " + ctx.request().path());
             case 406 -> new ApiException(406, "not-acceptable", "This resource only produces application/json");
-            case 413 -> new ApiException(413, "request-too-large", "The request body is too large");
+            case 413 -> new ApiException(413, "request-too-large",
+                    "The request body is larger than %,d bytes".formatted(maxBodyBytes));
             case 415 -> new ApiException(415, "unsupported-media-type",
                     "Send the request body as application/json");
             default -> null;

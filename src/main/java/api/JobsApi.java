@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import jobs.ImageRecord;
 import jobs.Job;
 import jobs.JobListing;
 import jobs.JobStore;
 import jobs.PageKey;
 import jobs.VariantRecord;
-import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.Variable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import pipeline.Presets;
 import support.Json;
+import support.Ulid;
 
 /**
  * The job reads of the API, through the job store: one job ({@code GET /v1/jobs/{jobId}}) and the
@@ -36,7 +36,8 @@ public class JobsApi {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
-    private static final Pattern JOB_ID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
+    /** A cursor holds an owner id (at most 341 characters), a job id and a time: about 560 characters. */
+    private static final int MAX_CURSOR_LENGTH = 1024;
     private static final Set<String> CURSOR_FIELDS = Set.of("owner", "jobId", "createdAt");
 
     private final JobStore jobs;
@@ -52,20 +53,29 @@ public class JobsApi {
     }
 
     /**
-     * The caller's job with download URLs. A missing job and another user's job get the same 404, so ids
+     * The owner's job with download URLs. A missing job and another user's job get the same 404, so ids
      * cannot be probed.
+     *
+     * @throws ApiException 400 {@code invalid-request} for an id that is not a ULID (26 characters of
+     *         Crockford base32), 404 {@code not-found} for a well-formed one that is not the owner's
      */
-    public Job view(Exchange exchange, @Header("jobId") String jobId) {
-        String owner = Caller.owner(exchange);
-        Job job = jobs.find(jobId).filter(j -> j.owner().equals(owner))
-                .orElseThrow(() -> ApiException.notFound("No job " + jobId));
+    public Job view(@Variable("owner") String owner, @Header("jobId") String jobId) {
+        String id = Ulid.canonical(jobId).orElseThrow(() -> ApiException.invalid(
+                "jobId must be a job id as POST /v1/uploads or /v1/jobs returned it: 26 characters of Crockford base32"));
+        Job job = jobs.find(id).filter(j -> j.owner().equals(owner))
+                .orElseThrow(() -> ApiException.notFound("No job " + id));
         List<VariantSpec> specs = presets.find(job.preset()).map(Preset::variants).orElse(List.of());
         return job.withImages(job.images().stream().map(image -> withUrls(image, specs)).toList());
     }
 
-    /** One page of the caller's jobs, newest first, after the given cursor. */
-    public JobPage list(Exchange exchange, @Header("limit") String limit, @Header("cursor") String cursor) {
-        String owner = Caller.owner(exchange);
+    /**
+     * One page of the owner's jobs, newest first, after the given cursor.
+     *
+     * @throws ApiException 400 {@code invalid-request} for a limit outside 1-100 or a cursor this API did not
+     *         return to this owner
+     */
+    public JobPage list(@Variable("owner") String owner, @Header("limit") String limit,
+            @Header("cursor") String cursor) {
         Optional<PageKey> after = cursor == null || cursor.isBlank() ? Optional.empty()
                 : Optional.of(pageKey(cursor, owner));
         JobListing listing = jobs.list(owner, limit(limit), after);
@@ -95,6 +105,9 @@ public class JobsApi {
 
     /** A cursor this API returned to this caller, or 400: wrong encoding, shape or owner. */
     private static PageKey pageKey(String cursor, String owner) {
+        if (cursor.length() > MAX_CURSOR_LENGTH) {
+            throw badCursor();
+        }
         Map<String, Object> fields;
         try {
             fields = Json.readMap(new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8));
@@ -102,7 +115,7 @@ public class JobsApi {
             throw badCursor();
         }
         if (fields == null || !fields.keySet().equals(CURSOR_FIELDS) || !owner.equals(fields.get("owner"))
-                || !(fields.get("jobId") instanceof String jobId) || !JOB_ID.matcher(jobId).matches()
+                || !(fields.get("jobId") instanceof String jobId) || !jobId.equals(Ulid.canonical(jobId).orElse(null))
                 || !(fields.get("createdAt") instanceof String createdAt)) {
             throw badCursor();
         }

@@ -20,6 +20,9 @@ public class Problems {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
+        if (problem instanceof RateLimited limited) {
+            exchange.getMessage().setHeader("Retry-After", limited.retryAfterSeconds());
+        }
         exchange.getMessage().setBody(body(problem));
     }
 

@@ -12,7 +12,8 @@ import java.util.Set;
 import jobs.Job;
 import jobs.SourceObject;
 import jobs.StorageLayout;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import pipeline.Presets;
 import support.Ulid;
@@ -30,21 +31,22 @@ public class Uploads {
     private final String bucket;
     private final Set<String> allowedTypes;
     private final long maxBytes;
+    private final RequestLimits limits;
 
     public Uploads(ObjectUrls urls, Presets presets, @ConfigProperty(name = "app.s3.bucket") String bucket,
             @ConfigProperty(name = "app.uploads.allowed-content-types") Set<String> allowedTypes,
-            @ConfigProperty(name = "app.limits.max-bytes") long maxBytes) {
+            @ConfigProperty(name = "app.limits.max-bytes") long maxBytes, RequestLimits limits) {
         this.urls = urls;
         this.presets = presets;
         this.bucket = bucket;
         this.allowedTypes = allowedTypes;
         this.maxBytes = maxBytes;
+        this.limits = limits;
     }
 
-    /** Validates the request: the new job, PENDING until its file arrives. */
-    public Job prepare(Exchange exchange) {
-        String owner = Caller.owner(exchange);
-        UploadRequest request = UploadRequest.parse(exchange.getMessage().getBody(String.class), presets.defaultName());
+    /** Validates the owner's request (the JSON body): the new job, PENDING until its file arrives. */
+    public Job prepare(@Variable("owner") String owner, @Body String body) {
+        UploadRequest request = UploadRequest.parse(body, presets.defaultName(), limits);
         if (!allowedTypes.contains(request.contentType())) {
             throw new ApiException(400, "unsupported-media-type", "contentType '%s' is not accepted; allowed: %s"
                     .formatted(request.contentType(), String.join(", ", allowedTypes)));

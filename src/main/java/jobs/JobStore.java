@@ -45,6 +45,7 @@ public class JobStore {
     private final JobWrites writes;
     private final OwnerIndex owners;
     private final Event<JobEnded> ended;
+    private final RateWindows rates;
 
     public JobStore(DynamoDbClient dynamo, @ConfigProperty(name = "app.ddb.jobs-table") String table,
             @ConfigProperty(name = "app.pipeline.lease") Duration lease, Event<JobEnded> ended) {
@@ -57,6 +58,7 @@ public class JobStore {
         this.progress = new JobProgress(table);
         this.writes = new JobWrites(dynamo, table);
         this.owners = new OwnerIndex(dynamo, table);
+        this.rates = new RateWindows(table);
     }
 
     /** Stores a new job: its images first, then its header, which makes it visible. */
@@ -85,6 +87,28 @@ public class JobStore {
     /** One page of an owner's jobs, newest first, resuming after {@code after} when given. */
     public JobListing list(String owner, int limit, Optional<PageKey> after) {
         return owners.page(owner, limit, after);
+    }
+
+    /**
+     * Counts one request of an owner's action against a limit per fixed window of the given length
+     * (windows aligned to the epoch, so every service instance sharing the table counts in the same
+     * window), in one conditional write. Refused when the window has counted {@code limit} requests
+     * already; a refused request is not counted. See {@link RateWindows} for the items.
+     *
+     * @param action a short name for what is limited, e.g. {@code uploads}
+     * @param limit requests admitted per window, at least 1
+     * @param window the window's length, at least one millisecond
+     */
+    public RateDecision admit(String owner, String action, long limit, Duration window) {
+        Instant now = clock.instant();
+        Instant start = RateWindows.start(now, window);
+        Duration untilReset = Duration.between(now, start.plus(window));
+        try {
+            dynamo.updateItem(rates.count(owner, action, start, window, limit));
+            return new RateDecision(true, untilReset);
+        } catch (ConditionalCheckFailedException full) {
+            return new RateDecision(false, untilReset);
+        }
     }
 
     /**

@@ -2,12 +2,17 @@ package support;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** ULIDs: 26 characters, sortable by creation time, unguessable (80 random bits). Used as job ids. */
 public final class Ulid {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** 26 Crockford base32 characters; the first carries the top 3 of the timestamp's 48 bits, so 0-7. */
+    private static final Pattern CANONICAL = Pattern.compile("[0-7][0-9A-HJKMNP-TV-Z]{25}");
 
     private Ulid() {
     }
@@ -39,5 +44,17 @@ public final class Ulid {
             lo >>>= 5;
         }
         return new String(out);
+    }
+
+    /**
+     * The canonical (upper-case) form of a well-formed ULID, or empty for anything else. As the ULID
+     * specification says, case does not matter; Crockford's look-alike letters (I, L, O, U) are refused.
+     */
+    public static Optional<String> canonical(String text) {
+        if (text == null || text.length() != 26) {
+            return Optional.empty();
+        }
+        String upper = text.toUpperCase(Locale.ROOT);
+        return CANONICAL.matcher(upper).matches() ? Optional.of(upper) : Optional.empty();
     }
 }

@@ -29,6 +29,7 @@ import testing.ServiceProcess;
 class CrashRecoveryIT {
 
     private static final int UPLOADS = 20;
+    private static final int VISIBILITY_SECONDS = 10;
     private static final String[] FILES = {"orientation/Landscape_1.jpg", "orientation/Portrait_1.jpg",
         "jpeg/progressive.jpg", "photos/medium-landscape-storm.jpg", "webp/lossy.webp"};
 
@@ -48,11 +49,14 @@ class CrashRecoveryIT {
 
     @Test
     void everyUploadCompletesExactlyOnceAfterTheServiceAndItsServersAreKilledMidBatch() throws Exception {
-        environment = LocalAwsTestResource.Environment.start(10);
+        environment = LocalAwsTestResource.Environment.start(VISIBILITY_SECONDS);
         Map<String, String> config = new HashMap<>(environment.config());
         config.put("app.local.enabled", "true");
         config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
-        config.put("app.pipeline.lease", "PT10S");
+        // the messages in flight at the kill come back after the visibility timeout the consumer asked for
+        // (not the queue's): both it and the lease short, and equal, so the restart takes them over in time
+        config.put("app.sqs.visibility-timeout-seconds", Integer.toString(VISIBILITY_SECONDS));
+        config.put("app.pipeline.lease", "PT" + VISIBILITY_SECONDS + "S");
         for (String component : new String[] {"aws2-s3", "aws2-sqs", "aws2-ddb"}) {
             config.put("camel.component." + component + ".use-default-credentials-provider", "false");
         }

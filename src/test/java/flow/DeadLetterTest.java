@@ -21,6 +21,7 @@ import jobs.SourceObject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import support.Ulid;
 import testing.ApiClient;
 import testing.LocalAwsTestResource;
 import testing.Queues;
@@ -68,7 +69,7 @@ class DeadLetterTest {
         JsonPath first = ApiClient.upload(token, "orientation/Landscape_4.jpg", "image/jpeg");
         String key = first.getString("images[0].source.key");
         // A job whose only message sits in the dead-letter queue, as after an outage that outlasted retries.
-        Job parked = Job.create("01PARKEDJOB" + System.nanoTime(), "lena", "default", Map.of(),
+        Job parked = Job.create(Ulid.next(Instant.now()), "lena", "default", Map.of(),
                 List.of(new SourceObject(LocalAwsTestResource.BUCKET, key, first.getLong("images[0].source.bytes"),
                         "image/jpeg")), Instant.now());
         store.create(parked);

@@ -60,6 +60,8 @@ public final class LoadRun {
         config.put("app.local.enabled", "true");
         config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
         config.put("quarkus.log.category.\"pipeline\".level", "WARN");
+        // one account pushes every upload: its per-owner limit would pace the run instead of the service
+        config.put("app.rate-limits.uploads.requests", Integer.toString(uploads));
         for (String component : new String[] {"aws2-s3", "aws2-sqs", "aws2-ddb"}) {
             config.put("camel.component." + component + ".use-default-credentials-provider", "false");
         }
