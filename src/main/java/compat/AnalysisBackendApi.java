@@ -1,6 +1,7 @@
 package compat;
 
 import api.ApiException;
+import api.RequestLimits;
 import aws.ObjectUrls;
 import aws.Presigned;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -41,13 +42,15 @@ public class AnalysisBackendApi {
     private final String bucket;
     private final Set<String> allowedTypes;
     private final String preset;
+    private final RequestLimits limits;
 
     public AnalysisBackendApi(ObjectUrls urls, Presets presets, @ConfigProperty(name = "app.s3.bucket") String bucket,
             @ConfigProperty(name = "app.uploads.allowed-content-types") Set<String> allowedTypes,
-            @ConfigProperty(name = "app.compat.analysis-preset") String preset) {
+            @ConfigProperty(name = "app.compat.analysis-preset") String preset, RequestLimits limits) {
         this.urls = urls;
         this.bucket = bucket;
         this.allowedTypes = allowedTypes;
+        this.limits = limits;
         this.preset = CompatRequests.requirePreset(presets, preset, "app.compat.analysis-preset");
     }
 
@@ -76,14 +79,17 @@ public class AnalysisBackendApi {
      * The new job, PENDING until its file arrives. The body may name {@code fileName} and {@code contentType}
      * (the old system ignored both): the file name becomes the key's last part, and a content type uploads
      * accept is signed into the URL; anything else in the body, or no body, is ignored.
+     *
+     * @throws ApiException 400 {@code invalid-request} when either is over the {@code /v1} request limits
      */
     public Job prepare(@Variable("owner") String owner, @Body String body) {
         JsonNode request = CompatRequests.lenient(body);
-        String contentType = CompatRequests.text(request, "contentType");
+        String contentType = CompatRequests.text(request, "contentType", limits.contentTypeBytes());
         contentType = contentType != null && allowedTypes.contains(contentType) ? contentType : null;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String jobId = Ulid.next(now);
-        String key = StorageLayout.uploadKey(owner, jobId, CompatRequests.text(request, "fileName"));
+        String key = StorageLayout.uploadKey(owner, jobId, CompatRequests.text(request, "fileName",
+                limits.fileNameBytes()));
         return Job.create(jobId, owner, preset, Map.of(), List.of(new SourceObject(bucket, key, null, contentType)), now);
     }
 

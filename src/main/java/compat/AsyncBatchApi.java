@@ -2,6 +2,7 @@ package compat;
 
 import api.ApiException;
 import api.Batches;
+import api.RequestLimits;
 import aws.ObjectUrls;
 import aws.Presigned;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -38,13 +39,15 @@ public class AsyncBatchApi {
     private final String bucket;
     private final Set<String> allowedTypes;
     private final String preset;
+    private final RequestLimits limits;
 
     public AsyncBatchApi(ObjectUrls urls, Presets presets, @ConfigProperty(name = "app.s3.bucket") String bucket,
             @ConfigProperty(name = "app.uploads.allowed-content-types") Set<String> allowedTypes,
-            @ConfigProperty(name = "app.compat.batch-preset") String preset) {
+            @ConfigProperty(name = "app.compat.batch-preset") String preset, RequestLimits limits) {
         this.urls = urls;
         this.bucket = bucket;
         this.allowedTypes = allowedTypes;
+        this.limits = limits;
         this.preset = CompatRequests.requirePreset(presets, preset, "app.compat.batch-preset");
     }
 
@@ -76,17 +79,18 @@ public class AsyncBatchApi {
      * uploads, the content type signed, no length (the old clients send none). No job is made: the upload
      * waits for {@code POST /process}, as in the old system.
      *
-     * @throws ApiException 400 {@code invalid-request} without a contentType, {@code unsupported-media-type}
-     *         for a type uploads do not accept
+     * @throws ApiException 400 {@code invalid-request} without a contentType or with a field over the
+     *         {@code /v1} request limits, {@code unsupported-media-type} for a type uploads do not accept
      */
     public PresignedUpload presign(@Variable("owner") String owner, @Body String body) {
         JsonNode request = CompatRequests.object(body);
-        String contentType = CompatRequests.text(request, "contentType");
+        String contentType = CompatRequests.text(request, "contentType", limits.contentTypeBytes());
         if (contentType == null) {
             throw ApiException.invalid("contentType is required, e.g. \"image/jpeg\"");
         }
         CompatRequests.requireAllowed(allowedTypes, contentType);
-        String key = StorageLayout.uploadKey(owner, Ulid.next(Instant.now()), CompatRequests.text(request, "filename"));
+        String fileName = CompatRequests.text(request, "filename", limits.fileNameBytes());
+        String key = StorageLayout.uploadKey(owner, Ulid.next(Instant.now()), fileName);
         Presigned upload = urls.looseUpload(bucket, key, contentType);
         return new PresignedUpload(upload.url(), key, bucket);
     }

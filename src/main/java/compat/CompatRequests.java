@@ -1,6 +1,7 @@
 package compat;
 
 import api.ApiException;
+import api.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
@@ -40,10 +41,16 @@ final class CompatRequests {
         }
     }
 
-    /** A text field, or null when absent, null or not text. */
-    static String text(JsonNode request, String field) {
+    /**
+     * A text field, or null when absent, null, blank or not text.
+     *
+     * @throws ApiException 400 {@code invalid-request} when it is over {@code maxBytes} bytes of UTF-8 (the
+     *         {@code /v1} request limits), before it is used or echoed
+     */
+    static String text(JsonNode request, String field, int maxBytes) {
         JsonNode value = request.path(field);
-        return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+        return value.isTextual() && !value.asText().isBlank() ? JsonFields.bounded(field, value.asText(), maxBytes)
+                : null;
     }
 
     /** @throws ApiException 400 {@code unsupported-media-type} for a type uploads do not accept */

@@ -3,6 +3,7 @@ package flow;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import testing.ApiClient;
 import testing.Corpus;
@@ -101,6 +103,17 @@ class CompatibilityRoutesTest {
                 .body("code", equalTo("unsupported-media-type"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("filename", "a.jpg"))
                 .post("/uploads/presign").then().statusCode(400).body("code", equalTo("invalid-request"));
+        // the /v1 request limits, before a field is used or echoed
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("filename", "a".repeat(300) + ".jpg", "contentType", "image/jpeg"))
+                .post("/uploads/presign").then().statusCode(400).body("code", equalTo("invalid-request"))
+                .body("detail", containsString("filename"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("filename", "a.jpg", "contentType", "image/" + "x".repeat(300)))
+                .post("/uploads/presign").then().statusCode(400).body("code", equalTo("invalid-request"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("xxxxxxxx")));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("fileName", "a".repeat(300)))
+                .post("/request-upload").then().statusCode(400).body("code", equalTo("invalid-request"));
 
         String amalsJob = given().auth().oauth2(ApiClient.token("amal")).contentType(ContentType.JSON)
                 .body(Map.of("imageUrls", List.of(BUCKET + hers))).post("/process").then().statusCode(200)
@@ -199,6 +212,22 @@ class CompatibilityRoutesTest {
         given().get("/openapi.json").then().statusCode(200)
                 .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/uploads/presign", "/process", "/jobs/{jobId}",
                         "/request-upload", "/get-results"));
+    }
+
+    @Test
+    void processSharesTheRateLimitOfV1Jobs() {
+        String token = ApiClient.token("rhea");
+        int jobsPerWindow = ConfigProvider.getConfig().getValue("app.rate-limits.jobs.requests", Integer.class);
+        // counted before the body is checked, as POST /v1/jobs is
+        for (int i = 0; i < jobsPerWindow; i++) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").post("/process").then()
+                    .statusCode(400).body("code", equalTo("invalid-request"));
+        }
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").post("/process").then().statusCode(429)
+                .contentType("application/problem+json").body("code", equalTo("rate-limited"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").post("/v1/jobs").then().statusCode(429)
+                .body("code", equalTo("rate-limited"));
     }
 
     /** Presigns with the async batch API, PUTs a corpus file as its client does; returns the key. */
