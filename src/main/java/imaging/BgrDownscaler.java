@@ -9,10 +9,11 @@ import java.util.Arrays;
  * Downscaling of opaque 8-bit BGR pixels (the layout JPEG decoders produce and the JPEG and WebP encoders
  * read without conversion), on the byte arrays themselves, as libvips does it: a box (area average)
  * shrink by a whole factor while the picture is more than three times the target, then a Catmull-Rom
- * cubic for the rest, which keeps edges as crisp as sharp's outputs without ringing. Separable: the
- * source rows under each output row are summed with their weights, then that one row is reduced across.
+ * cubic for the rest, which keeps edges as crisp as sharp's outputs without ringing. The rows come in
+ * one at a time, top to bottom (from a picture in memory, or from a decoder as it reads), each read once,
+ * so a picture too large for the heap can be scaled while it is decoded.
  */
-final class BgrDownscaler {
+final class BgrDownscaler implements RowSink {
 
     /** Weights are fixed-point fractions of 1 << BITS. */
     private static final int BITS = 12;
@@ -23,7 +24,20 @@ final class BgrDownscaler {
     private static final int FINAL_SHIFT = BITS + KEPT;
     private static final int HALF = 1 << (FINAL_SHIFT - 1);
 
-    private BgrDownscaler() {
+    private final RowSink first;
+    private final CubicRows cubic;
+    private final Deadline deadline;
+
+    /**
+     * A scaler taking the rows of a sourceWidth x sourceHeight picture, top to bottom, and making the
+     * width x height picture (each no larger than the source's) as they come.
+     */
+    BgrDownscaler(int sourceWidth, int sourceHeight, int width, int height, Deadline deadline) {
+        int fx = boxFactor(sourceWidth, width);
+        int fy = boxFactor(sourceHeight, height);
+        this.cubic = new CubicRows(BoxRows.shrunk(sourceWidth, fx), BoxRows.shrunk(sourceHeight, fy), width, height);
+        this.first = fx > 1 || fy > 1 ? new BoxRows(sourceWidth, sourceHeight, fx, fy, cubic) : cubic;
+        this.deadline = deadline;
     }
 
     /** Whether {@link #scale} can take this image. */
@@ -32,16 +46,21 @@ final class BgrDownscaler {
     }
 
     /** Scales the given area of the source down to width x height (each no larger than the area's). */
-    static BufferedImage scale(BufferedImage source, Rectangle area, int width, int height) {
-        return scale(new ImageRows(source, area), width, height);
+    static BufferedImage scale(BufferedImage source, Rectangle area, int width, int height, Deadline deadline) {
+        BgrDownscaler scaler = new BgrDownscaler(area.width, area.height, width, height, deadline);
+        new ImageRows(source, area).sendTo(scaler);
+        return scaler.result();
     }
 
-    /** Scales rows (read once each, in order) down to width x height. */
-    static BufferedImage scale(BgrRows rows, int width, int height) {
-        int fx = boxFactor(rows.width(), width);
-        int fy = boxFactor(rows.height(), height);
-        BgrRows source = fx > 1 || fy > 1 ? new BoxRows(rows, fx, fy) : rows;
-        return pass(source, width, height, Spans.cubic(source.width(), width), Spans.cubic(source.height(), height));
+    @Override
+    public void accept(int[] row) {
+        deadline.check();
+        first.accept(row);
+    }
+
+    /** The scaled picture, once every source row has been taken. */
+    BufferedImage result() {
+        return cubic.result();
     }
 
     /**
@@ -52,49 +71,63 @@ final class BgrDownscaler {
         return Math.max(1, (int) (from / (1.5 * to)));
     }
 
-    private static BufferedImage pass(BgrRows source, int width, int height, Spans columns, Spans rows) {
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        int length = source.width() * 3;
-        RowCache cache = new RowCache(source, length, rows.maxTaps);
-        int[] sums = new int[length];
-        for (int oy = 0; oy < height; oy++) {
+    /**
+     * The cubic pass, separable: the source rows under each output row are summed with their weights, then
+     * that one row is reduced across. An output row is made as soon as the last source row it draws on is
+     * in; the rows it may still need are kept, widened to ints (int-by-int sums are what the JIT
+     * vectorises), in a ring as deep as the widest span of rows one output row draws on.
+     */
+    private static final class CubicRows implements RowSink {
+        private final Spans columns;
+        private final Spans rows;
+        private final BufferedImage out;
+        private final byte[] dst;
+        private final int[][] ring;
+        private final int[] sums;
+        private final int width;
+        private final int height;
+        /** Source rows taken so far, and the next output row to make. */
+        private int taken;
+        private int made;
+
+        CubicRows(int sourceWidth, int sourceHeight, int width, int height) {
+            this.columns = Spans.cubic(sourceWidth, width);
+            this.rows = Spans.cubic(sourceHeight, height);
+            this.width = width;
+            this.height = height;
+            this.out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+            this.dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+            this.ring = new int[rows.window()][sourceWidth * 3];
+            this.sums = new int[sourceWidth * 3];
+        }
+
+        @Override
+        public void accept(int[] row) {
+            int y = taken++;
+            System.arraycopy(row, 0, ring[y % ring.length], 0, sums.length);
+            while (made < height && rows.last(made) <= y) {
+                makeRow(made++);
+            }
+        }
+
+        private void makeRow(int oy) {
             Arrays.fill(sums, 0);
             for (int k = 0; k < rows.count[oy]; k++) {
                 int weight = rows.weights[rows.offset[oy] + k];
-                int[] row = cache.row(rows.first[oy] + k);
-                for (int i = 0; i < length; i++) {
+                int[] row = ring[(rows.first[oy] + k) % ring.length];
+                for (int i = 0; i < sums.length; i++) {
                     sums[i] += weight * row[i];
                 }
             }
             reduceAcross(sums, columns, dst, oy * width * 3, width);
         }
-        return out;
-    }
 
-    /**
-     * The source rows the current output rows draw on, widened to ints, each read once: consecutive
-     * output rows share most of their source rows, and int-by-int sums are what the JIT vectorises.
-     */
-    private static final class RowCache {
-        private final BgrRows source;
-        private final int[][] rows;
-        private final int[] held;
-
-        RowCache(BgrRows source, int length, int size) {
-            this.source = source;
-            this.rows = new int[size][length];
-            this.held = new int[size];
-            Arrays.fill(held, -1);
-        }
-
-        int[] row(int y) {
-            int slot = y % rows.length;
-            if (held[slot] != y) {
-                source.read(y, rows[slot]);
-                held[slot] = y;
+        BufferedImage result() {
+            if (made < height) {
+                throw new IllegalStateException(
+                        "The scaler made " + made + " of " + height + " rows: its source ended early");
             }
-            return rows[slot];
+            return out;
         }
     }
 
@@ -181,6 +214,25 @@ final class BgrDownscaler {
                 used = spans.put(i, start, end - start + 1, taps, used);
             }
             return spans;
+        }
+
+        /** The last source row output i draws on. */
+        int last(int i) {
+            return first[i] + count[i] - 1;
+        }
+
+        /**
+         * How many source rows must be kept for outputs made in order, each as soon as its last row is in:
+         * the widest span from an output's first row to the last row of any output up to it.
+         */
+        int window() {
+            int window = 1;
+            int lastSoFar = 0;
+            for (int i = 0; i < first.length; i++) {
+                lastSoFar = Math.max(lastSoFar, last(i));
+                window = Math.max(window, lastSoFar - first[i] + 1);
+            }
+            return window;
         }
 
         private static double catmullRom(double x) {

@@ -1,13 +1,15 @@
 package imaging;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.drew.lang.ByteArrayReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifReader;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
-import java.io.ByteArrayInputStream;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import imaging.formats.ExifBlock;
+import java.util.Optional;
 
 /**
  * What the job record keeps of a photo's EXIF: camera, when it was taken (local time, as the camera
@@ -26,14 +28,19 @@ public record ExifSummary(String make, String model, String takenAt, int orienta
         return Orientation.ofTag(orientation);
     }
 
-    /** Reads the summary; missing or unreadable metadata gives {@link #NONE}'s values. */
-    public static ExifSummary read(byte[] data, ImageFormat format) {
-        if (format != ImageFormat.JPEG && format != ImageFormat.TIFF && format != ImageFormat.WEBP
-                && format != ImageFormat.PNG) {
+    /**
+     * Reads the summary from the EXIF block the inspection found, handing the metadata library only the
+     * few tags it needs, cut out by {@link ExifBlock} (never a whole file: no text chunk is inflated, no
+     * page chain walked). Missing or unreadable metadata gives {@link #NONE}'s values.
+     */
+    public static ExifSummary read(byte[] data, Inspection inspection) {
+        Optional<byte[]> block = inspection.exif() == null ? Optional.empty() : ExifBlock.cut(data, inspection.exif());
+        if (block.isEmpty()) {
             return NONE;
         }
         try {
-            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(data), data.length);
+            Metadata metadata = new Metadata();
+            new ExifReader().extract(new ByteArrayReader(block.get()), metadata);
             ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
             GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);

@@ -29,10 +29,12 @@ public final class FormatSniffer {
         if (ascii(data, 0, 4).equals("RIFF") && ascii(data, 8, 4).equals("WEBP")) {
             return Optional.of(ImageFormat.WEBP);
         }
-        if (startsWith(data, 'I', 'I', 42, 0) || startsWith(data, 'M', 'M', 0, 42)) {
+        // Classic TIFF (42) and BigTIFF (43): the structure reader names what it cannot decode.
+        if (startsWith(data, 'I', 'I', 42, 0) || startsWith(data, 'M', 'M', 0, 42)
+                || startsWith(data, 'I', 'I', 43, 0) || startsWith(data, 'M', 'M', 0, 43)) {
             return Optional.of(ImageFormat.TIFF);
         }
-        if (ascii(data, 0, 2).equals("BM") && data.length >= 26) {
+        if (ascii(data, 0, 2).equals("BM") && data.length >= 26 && isBitmapHeaderSize(data)) {
             return Optional.of(ImageFormat.BMP);
         }
         if (ascii(data, 4, 4).equals("ftyp")) {
@@ -48,6 +50,13 @@ public final class FormatSniffer {
             return Optional.of(ImageFormat.SVG);
         }
         return Optional.empty();
+    }
+
+    /** "BM" alone starts plenty of text; a BMP follows it with one of the bitmap header sizes Windows and OS/2 use. */
+    private static boolean isBitmapHeaderSize(byte[] data) {
+        long size = (data[14] & 0xFF) | (data[15] & 0xFF) << 8 | (data[16] & 0xFF) << 16 | (long) (data[17] & 0xFF) << 24;
+        return size == 12 || size == 16 || size == 40 || size == 52 || size == 56 || size == 64 || size == 108
+                || size == 124;
     }
 
     private static boolean looksLikeSvg(byte[] data) {

@@ -1,20 +1,18 @@
 package imaging;
 
-import imaging.dicom.DicomFile;
-import imaging.dicom.DicomHeader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import imaging.formats.Structures;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * The gate in front of the decoder: the real type from magic bytes, the byte limit, and the pixel limit
- * from the header only, so a decompression bomb is refused before any pixel buffer exists.
+ * The gate in front of the decoder: the byte limit, the real type from magic bytes, then the file's
+ * structure read by a bounded reader of its format ({@link Structures}), which checks every size the
+ * decoder would allocate for (the picture, frames, tiles, strips, embedded pictures) against the pixel
+ * limit, the JPEG scan count, truncation and codings the decoder cannot read. A decompression bomb is
+ * refused before any pixel buffer exists.
  */
 public final class ImageInspector {
 
@@ -35,6 +33,12 @@ public final class ImageInspector {
         }
     }
 
+    /**
+     * What the file is, every size in it checked.
+     *
+     * @throws ImageRejectedException {@code not-an-image}, {@code too-large}, {@code unsupported-format},
+     *         {@code too-many-pixels}, {@code too-complex}, {@code truncated} or {@code corrupt}
+     */
     public Inspection inspect(byte[] data) throws ImageRejectedException {
         checkSize(data.length);
         ImageFormat format = FormatSniffer.sniff(Arrays.copyOf(data, Math.min(data.length, FormatSniffer.HEAD_BYTES)))
@@ -45,34 +49,7 @@ public final class ImageInspector {
                     "%s images are not supported; send JPEG, PNG, GIF, WebP, TIFF, BMP or DICOM"
                             .formatted(format.id().toUpperCase(Locale.ROOT)));
         }
-        int[] size = format == ImageFormat.DICOM ? dicomSize(data) : headerSize(format, data);
-        Inspection inspection = new Inspection(format, size[0], size[1], data.length);
-        if (inspection.pixels() > limits.maxPixels()) {
-            throw new ImageRejectedException(RejectReason.TOO_MANY_PIXELS,
-                    "%dx%d = %s, the limit is %s".formatted(size[0], size[1],
-                            megapixels(inspection.pixels()), megapixels(limits.maxPixels())));
-        }
-        return inspection;
-    }
-
-    private int[] dicomSize(byte[] data) throws ImageRejectedException {
-        DicomHeader header = DicomFile.read(data, limits).header();
-        return new int[] {header.columns(), header.rows()};
-    }
-
-    private static int[] headerSize(ImageFormat format, byte[] data) throws ImageRejectedException {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
-            ImageReader reader = readerFor(format);
-            try {
-                reader.setInput(in, true, true);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new ImageRejectedException(RejectReason.CORRUPT,
-                    "The %s header cannot be read: %s".formatted(format.id().toUpperCase(Locale.ROOT), e.getMessage()), e);
-        }
+        return Structures.inspect(format, data, limits);
     }
 
     static ImageReader readerFor(ImageFormat format) {
@@ -81,9 +58,5 @@ public final class ImageInspector {
             throw new IllegalStateException("No ImageIO reader is installed for " + format.id());
         }
         return readers.next();
-    }
-
-    private static String megapixels(long pixels) {
-        return "%d Mpx".formatted(Math.round(pixels / 1_000_000.0));
     }
 }

@@ -6,8 +6,8 @@ import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.WritableRaster;
 
-/** The rows of an area of a 3-byte BGR image already in memory. */
-final class ImageRows implements BgrRows {
+/** The rows of an area of a 3-byte BGR image already in memory, handed to a sink top to bottom. */
+final class ImageRows {
 
     private final byte[] data;
     private final int base;
@@ -30,21 +30,15 @@ final class ImageRows implements BgrRows {
         this.height = area.height;
     }
 
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public void read(int y, int[] into) {
-        int at = base + y * stride;
-        for (int i = 0; i < into.length; i++) {
-            into[i] = data[at + i] & 0xFF;
+    /** Hands every row of the area to the sink, in order. */
+    void sendTo(RowSink sink) {
+        int[] row = new int[width * 3];
+        for (int y = 0; y < height; y++) {
+            int at = base + y * stride;
+            for (int i = 0; i < row.length; i++) {
+                row[i] = data[at + i] & 0xFF;
+            }
+            sink.accept(row);
         }
     }
 }

@@ -6,7 +6,12 @@ import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
 import java.util.Base64;
 
-/** A tiny blurred JPEG that a page can show inline while the real variant loads. */
+/**
+ * A tiny blurred JPEG that a page can show inline while the real variant loads. It fits a box of the
+ * preset's placeholder width by twice that height, whatever the source's aspect: as wide as the API says
+ * for anything up to 1:2 (a portrait photo's 20 px placeholder stays 20 px wide), and never larger, so
+ * the job record that stores it inline cannot grow with the source (a 20x16000 picture gets 1x40).
+ */
 public final class Placeholder {
 
     public static final int QUALITY = 70;
@@ -14,9 +19,14 @@ public final class Placeholder {
     private Placeholder() {
     }
 
-    public static String dataUri(BufferedImage source, int width) {
-        VariantSpec.Size size = new VariantSpec("placeholder", width, 0, Fit.INSIDE, OutputFormat.JPEG, QUALITY, false, false)
-                .sizeFor(source.getWidth(), source.getHeight());
+    /** The placeholder's size for a picture of the given displayed size. */
+    public static VariantSpec.Size sizeFor(int width, int height, int placeholderWidth) {
+        return new VariantSpec("placeholder", placeholderWidth, 2 * placeholderWidth, Fit.INSIDE, OutputFormat.JPEG,
+                QUALITY, false, false).sizeFor(width, height);
+    }
+
+    /** The placeholder of {@link #sizeFor the given size}, as a data URI, from a source at least that large. */
+    public static String dataUri(BufferedImage source, VariantSpec.Size size) {
         BufferedImage small = Resizer.resize(source, size.width(), size.height());
         BufferedImage blurred = blur(blur(Pixels.redraw(small, BufferedImage.TYPE_INT_RGB, Color.WHITE)));
         byte[] jpeg = Encoder.encode(blurred, OutputFormat.JPEG, QUALITY, false);

@@ -17,14 +17,19 @@ public final class Resizer {
     }
 
     public static BufferedImage resize(BufferedImage source, int width, int height) {
+        return resize(source, width, height, Deadline.NONE);
+    }
+
+    /** Scales within a render, whose deadline is checked row by row. */
+    static BufferedImage resize(BufferedImage source, int width, int height, Deadline deadline) {
         if (source.getWidth() == width && source.getHeight() == height) {
             return source;
         }
-        return scale(source, new Rectangle(0, 0, source.getWidth(), source.getHeight()), width, height);
+        return scale(source, new Rectangle(0, 0, source.getWidth(), source.getHeight()), width, height, deadline);
     }
 
     /** Crops the centred box of the target's aspect out of the source, then scales it to the target. */
-    public static BufferedImage coverCrop(BufferedImage source, int width, int height) {
+    static BufferedImage coverCrop(BufferedImage source, int width, int height, Deadline deadline) {
         int sw = source.getWidth();
         int sh = source.getHeight();
         double targetAspect = (double) width / height;
@@ -35,18 +40,21 @@ public final class Resizer {
         } else {
             cropH = Math.max(1, (int) Math.round(sw / targetAspect));
         }
-        return scale(source, new Rectangle((sw - cropW) / 2, (sh - cropH) / 2, cropW, cropH), width, height);
+        return scale(source, new Rectangle((sw - cropW) / 2, (sh - cropH) / 2, cropW, cropH), width, height,
+                deadline);
     }
 
-    private static BufferedImage scale(BufferedImage source, Rectangle area, int width, int height) {
+    private static BufferedImage scale(BufferedImage source, Rectangle area, int width, int height,
+            Deadline deadline) {
         if (BgrDownscaler.accepts(source) && width <= area.width && height <= area.height) {
-            return BgrDownscaler.scale(source, area, width, height);
+            return BgrDownscaler.scale(source, area, width, height, deadline);
         }
         BufferedImage current = area.width == source.getWidth() && area.height == source.getHeight()
                 ? source : source.getSubimage(area.x, area.y, area.width, area.height);
         int w = area.width;
         int h = area.height;
         do {
+            deadline.check();
             w = w / 2 >= width ? w / 2 : width;
             h = h / 2 >= height ? h / 2 : height;
             current = draw(current, w, h);

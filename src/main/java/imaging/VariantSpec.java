@@ -54,8 +54,23 @@ public record VariantSpec(String name, int width, int height, Fit fit, OutputFor
         }
     }
 
-    /** The output size for a source of the given displayed size: never enlarged. */
+    /**
+     * The output size for a source of the given displayed size: never enlarged, and whatever the box says,
+     * scaled down (aspect kept) until its longer side fits the format's {@link OutputFormat#maxSide()}, so
+     * that a 1x20000 picture gives a 1x16383 WebP instead of an encoder error.
+     */
     public Size sizeFor(int sourceWidth, int sourceHeight) {
+        Size size = boxed(sourceWidth, sourceHeight);
+        int longer = Math.max(size.width(), size.height());
+        if (longer <= format.maxSide()) {
+            return size;
+        }
+        double scale = (double) format.maxSide() / longer;
+        return new Size(Math.max(1, Math.min(format.maxSide(), (int) Math.round(size.width() * scale))),
+                Math.max(1, Math.min(format.maxSide(), (int) Math.round(size.height() * scale))));
+    }
+
+    private Size boxed(int sourceWidth, int sourceHeight) {
         if (fit == Fit.COVER) {
             return new Size(Math.min(width, sourceWidth), Math.min(height, sourceHeight));
         }

@@ -16,6 +16,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,8 @@ import testing.MetadataBlocks;
 import testing.PixelDiff;
 
 /**
- * Every file of the shared corpus uploaded through the API and rendered by the real pipeline, judged by
- * the corpus manifest; and the watermarks of the preset sets as a client gets them.
+ * Every file of the shared corpus and every handed case uploaded through the API and rendered by the real
+ * pipeline, judged by their manifests; and the watermarks of the preset sets as a client gets them.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsTestResource.class)
@@ -87,6 +88,44 @@ class EngineThroughPipelineTest {
             for (Map<String, Object> variant : variants) {
                 assertVariant(entry, variant);
             }
+        }
+    }
+
+    /**
+     * Each handed case (the issue's reported and hostile files, and the engine faults of whole kinds) ends
+     * with its manifest's outcome, within the manifest's time from upload to final status where it gives
+     * one (the deadline for waiting; the time taken is printed). One at a time, so that none waits for
+     * another's render.
+     */
+    @Test
+    void everyHandedCaseEndsWithItsCodeWithinItsTime() {
+        String token = ApiClient.token("cases");
+        List<Corpus.Entry> cases = Corpus.cases();
+        assertTrue(cases.size() >= 10, "the cases are there: " + cases.size());
+        for (Corpus.Entry entry : cases) {
+            byte[] bytes = entry.bytes();
+            String extension = entry.file().substring(entry.file().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            String contentType = CONTENT_TYPES.getOrDefault(extension, "image/jpeg");
+            Duration within = Duration.ofSeconds(entry.maxSeconds() == null ? 90 : entry.maxSeconds());
+            long start = System.nanoTime();
+            JsonPath presigned = ApiClient.presign(token, entry.file().replace('/', '-'), contentType, bytes.length);
+            assertEquals(200, ApiClient.put(presigned.getString("upload.url"), contentType, bytes), entry.file());
+            JsonPath job = ApiClient.awaitEnded(token, presigned.getString("jobId"), within);
+            System.out.printf("case=%s bytes=%d status=%s code=%s upload_to_end_ms=%d max_seconds=%s%n",
+                    entry.file(), bytes.length, job.getString("images[0].status"),
+                    job.getString("images[0].error.code"), (System.nanoTime() - start) / 1_000_000,
+                    entry.maxSeconds());
+            if (entry.expected().equals("reject")) {
+                assertEquals("FAILED", job.getString("images[0].status"), entry.file());
+                assertEquals(entry.rejectReason(), job.getString("images[0].error.code"), entry.file());
+                continue;
+            }
+            assertEquals("COMPLETED", job.getString("images[0].status"), entry.file() + ": "
+                    + job.getString("images[0].error.message"));
+            assertEquals(entry.displayWidth(), job.getInt("images[0].width"), entry.file());
+            assertEquals(entry.displayHeight(), job.getInt("images[0].height"), entry.file());
+            assertEquals(entry.animated(), Boolean.TRUE.equals(job.get("images[0].animated")), entry.file() + " animated");
+            assertEquals(6, job.getList("images[0].variants").size(), entry.file());
         }
     }
 

@@ -8,6 +8,8 @@ import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,16 +71,17 @@ class DownscalerTest {
     void boxRowsAverageWholeBlocksAndWhatTheEdgeBlocksHave() {
         // 7 x 5 source, 3 x 2 blocks: columns {0-2, 3-5, 6}, rows {0-1, 2-3, 4}; value = 10x + y on blue.
         BufferedImage source = picture(7, 5, (x, y) -> new Color(0, 0, 10 * x + y));
-        BoxRows box = new BoxRows(new ImageRows(source, new Rectangle(0, 0, 7, 5)), 3, 2);
-        int[] row = new int[box.width() * 3];
+        List<int[]> rows = new ArrayList<>();
+        BoxRows box = new BoxRows(7, 5, 3, 2, row -> rows.add(row.clone()));
 
-        assertEquals(3, box.width());
-        assertEquals(3, box.height());
+        new ImageRows(source, new Rectangle(0, 0, 7, 5)).sendTo(box);
+
+        assertEquals(3, rows.size());
         int[][] blues = new int[3][3];
         for (int y = 0; y < 3; y++) {
-            box.read(y, row);
+            assertEquals(3 * 3, rows.get(y).length);
             for (int x = 0; x < 3; x++) {
-                blues[y][x] = row[x * 3];
+                blues[y][x] = rows.get(y)[x * 3];
             }
         }
         assertArrayEquals(new int[][] {

@@ -102,7 +102,12 @@ public final class ApiClient {
 
     /** Polls the job until it has ended (COMPLETED or FAILED) and returns it. */
     public static JsonPath awaitEnded(String token, String jobId) {
-        long deadline = System.nanoTime() + ENDED_WITHIN.toNanos();
+        return awaitEnded(token, jobId, ENDED_WITHIN);
+    }
+
+    /** Polls the job until it has ended (COMPLETED or FAILED) and returns it; fails once {@code within} has passed. */
+    public static JsonPath awaitEnded(String token, String jobId, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             JsonPath job = job(token, jobId);
             String status = job.getString("status");
@@ -110,7 +115,7 @@ public final class ApiClient {
                 return job;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Job " + jobId + " still " + status + " after " + ENDED_WITHIN);
+                throw new AssertionError("Job " + jobId + " still " + status + " after " + within);
             }
             try {
                 Thread.sleep(250);

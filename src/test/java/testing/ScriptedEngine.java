@@ -5,6 +5,7 @@ import imaging.Rendition;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.OptionalLong;
 import jobs.ImageClaim;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import pipeline.Engine;
@@ -31,9 +32,12 @@ public class ScriptedEngine extends Engine {
 
     public ScriptedEngine(Presets presets, @ConfigProperty(name = "app.limits.max-bytes") long maxBytes,
             @ConfigProperty(name = "app.limits.max-pixels") long maxPixels,
-            @ConfigProperty(name = "app.pipeline.max-pixels-in-flight") long maxPixelsInFlight,
+            @ConfigProperty(name = "app.limits.max-decode-bytes") OptionalLong maxDecodeBytes,
+            @ConfigProperty(name = "app.limits.render-time-limit") Duration renderTimeLimit,
+            @ConfigProperty(name = "app.limits.max-jpeg-scans") int maxJpegScans,
+            @ConfigProperty(name = "app.pipeline.consumers") int consumers,
             @ConfigProperty(name = "app.test.slow-render") Duration slow) {
-        super(presets, maxBytes, maxPixels, maxPixelsInFlight);
+        super(presets, maxBytes, maxPixels, maxDecodeBytes, renderTimeLimit, maxJpegScans, consumers);
         this.slow = slow;
     }
 

@@ -111,6 +111,15 @@ public final class DicomFile {
         }
     }
 
+    /**
+     * Bytes of heap {@link #firstFrame()} takes: its BGR picture and, for a Deflated dataset, the dataset
+     * inflated up to the frame's end (twice that while its buffer doubles for the last time).
+     */
+    public long decodeBytes() {
+        long picture = 3L * header.columns() * header.rows();
+        return parsed.syntax().deflated() ? picture + 2 * (parsed.attributes().pixelOffset() + frameBytes) : picture;
+    }
+
     private BufferedImage decode(NativeFrame frame) {
         return header.photometric().grey()
                 ? frame.grey(header.columns(), header.rows(), greyscale)
