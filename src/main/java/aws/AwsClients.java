@@ -7,10 +7,13 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -107,11 +110,22 @@ public class AwsClients {
         client.close();
     }
 
+    /**
+     * On AWS's HTTPS endpoints the SDK's defaults stay: each upload carries a CRC32 the server checks, each
+     * download's CRC32 is checked. Over plain HTTP (only ever the local servers) the SDK signs every request
+     * body instead (SHA-256 into the signature, as SigV4 requires without TLS), which already covers what a
+     * request checksum would; a checksum of each download buys nothing on a loopback connection. There only
+     * the checksums S3 itself requires are computed.
+     */
     public static S3Client newS3(AwsServiceSettings settings) {
-        return configure(S3Client.builder(), settings)
+        S3ClientBuilder builder = configure(S3Client.builder(), settings)
                 .forcePathStyle(settings.forcePathStyle())
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+                .httpClientBuilder(ApacheHttpClient.builder());
+        if (settings.plainHttp()) {
+            builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        }
+        return builder.build();
     }
 
     public static SqsClient newSqs(AwsServiceSettings settings) {

@@ -40,4 +40,9 @@ public record AwsServiceSettings(Region region, Optional<URI> endpointOverride, 
                         config.getValue(prefix + "secret-key", String.class)));
         return new AwsServiceSettings(region, endpoint, pathStyle, credentials);
     }
+
+    /** Whether the endpoint is plain HTTP: an override such as the local servers', never AWS's own endpoints. */
+    public boolean plainHttp() {
+        return endpointOverride.map(uri -> "http".equalsIgnoreCase(uri.getScheme())).orElse(false);
+    }
 }

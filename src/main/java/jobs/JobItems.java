@@ -36,9 +36,9 @@ public final class JobItems {
     static final String METADATA = "metadata";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
-    static final String IMAGE_COUNT = "imageCount";
-    static final String COMPLETED_COUNT = "completedCount";
-    static final String FAILED_COUNT = "failedCount";
+    public static final String IMAGE_COUNT = "imageCount";
+    public static final String COMPLETED_COUNT = "completedCount";
+    public static final String FAILED_COUNT = "failedCount";
     /** The indexes of the images that have ended (a number set): an end counts once. */
     static final String ENDED = "ended";
     /** The Step Functions task token of a job created for a task message; absent otherwise. */

@@ -30,6 +30,7 @@ public class LocalS3EventBridge extends RouteBuilder {
 
     private final S3Client s3;
     private final S3EventNotifications events;
+    private FileIdempotentRepository announced;
 
     public LocalS3EventBridge(S3Client s3, S3EventNotifications events) {
         this.s3 = s3;
@@ -43,28 +44,38 @@ public class LocalS3EventBridge extends RouteBuilder {
         }
         // Objects stay in the bucket, so each listing shows them again: a file-backed record of what was
         // already announced keeps that true across restarts too.
-        FileIdempotentRepository announced = (FileIdempotentRepository) FileIdempotentRepository
+        announced = (FileIdempotentRepository) FileIdempotentRepository
                 .fileIdempotentRepository(new File(dataDir, "s3-events-announced.txt"), 100_000, 64L * 1024 * 1024);
 
         // A listing, not the aws2-s3 consumer: that one fetches every object on every poll.
         from("timer:local-s3-event-bridge?period={{app.local.s3-event-bridge.poll-delay-ms}}")
                 .routeId("local-s3-event-bridge")
-                .bean(this, "uploads")
+                .bean(this, "newUploads")
                 .split(body())
                     // not eager: an object counts as announced only once its event is on the queue, so a
                     // crash in between announces it again rather than never
-                    .idempotentConsumer(simple("${body.key}|${body.eTag}"), announced).eager(false)
+                    .idempotentConsumer(method(this, "announcement"), announced).eager(false)
                     .bean(events, "objectCreated(${body})")
                     .to("aws2-sqs:{{app.sqs.ingest-queue}}");
     }
 
-    /** Every object under {@code uploads/}, as the S3 event for its creation would describe it. */
-    public List<S3ObjectCreated> uploads() {
+    /**
+     * The objects under {@code uploads/} not yet announced, as the S3 event for each one's creation would
+     * describe it. Those already announced are left out here rather than by the idempotent consumer alone,
+     * so that a bucket of many uploads does not cost an exchange per object on every listing.
+     */
+    public List<S3ObjectCreated> newUploads() {
         return s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix("uploads/")).contents().stream()
                 // an object still being written may be listed without its ETag yet: the next listing has it
                 .filter(o -> !o.key().endsWith("/") && o.eTag() != null)
                 .map(o -> new S3ObjectCreated(bucket, o.key(), o.size(), o.eTag().replace("\"", ""), null,
                         String.format("%016X", o.lastModified().toEpochMilli())))
+                .filter(object -> !announced.contains(announcement(object)))
                 .toList();
+    }
+
+    /** What identifies an object version's announcement: its key and ETag. */
+    public static String announcement(S3ObjectCreated object) {
+        return object.key() + "|" + object.eTag();
     }
 }

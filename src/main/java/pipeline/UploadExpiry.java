@@ -51,6 +51,8 @@ public class UploadExpiry {
     private final S3EventNotifications events;
     private final String queue;
     private final Duration wait;
+    /** The queue's URL, asked for once: a queue keeps its URL for life. */
+    private volatile String queueUrl;
 
     public UploadExpiry(SqsClient sqs, S3Client s3, JobStore jobs, S3EventNotifications events,
             @ConfigProperty(name = "app.sqs.ingest-queue") String queue,
@@ -119,8 +121,17 @@ public class UploadExpiry {
 
     private void send(String body, Instant dueAt, Map<String, MessageAttributeValue> attributes) {
         long delay = Math.max(0, Math.min(MAX_DELAY_SECONDS, Duration.between(Instant.now(), dueAt).toSeconds() + 1));
-        String url = sqs.getQueueUrl(q -> q.queueName(queue)).queueUrl();
+        String url = queueUrl();
         sqs.sendMessage(m -> m.queueUrl(url).delaySeconds((int) delay).messageBody(body).messageAttributes(attributes));
+    }
+
+    private String queueUrl() {
+        String url = queueUrl;
+        if (url == null) {
+            url = sqs.getQueueUrl(q -> q.queueName(queue)).queueUrl();
+            queueUrl = url;
+        }
+        return url;
     }
 
     private static MessageAttributeValue attribute(String value) {

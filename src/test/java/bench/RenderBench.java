@@ -277,7 +277,7 @@ public final class RenderBench {
     }
 
     /** The {@code default} set exactly as application.properties ships it. */
-    private static Preset defaultPreset() throws IOException {
+    public static Preset defaultPreset() throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
             properties.load(in);

@@ -1,5 +1,7 @@
 package load;
 
+import static io.restassured.RestAssured.given;
+
 import aws.AwsClients;
 import aws.AwsServiceSettings;
 import io.restassured.RestAssured;
@@ -12,15 +14,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import jobs.ImageRef;
 import jobs.JobItems;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -34,55 +39,125 @@ import testing.PoolUsers;
 import testing.ServiceProcess;
 
 /**
- * The load run behind {@code bench/load}: the packaged service with a fixed heap and its local servers,
- * N uploads pushed through the HTTP API by 8 clients, then counts, peak heap and resident memory, and
- * the CPU the service used. Not a test: it prints figures.
+ * The load run behind {@code bench/load}: first the engine alone on the run's images ({@link RenderAlone}),
+ * then the packaged service with a fixed heap and its local servers, behind {@link CountingProxy}s that
+ * count its S3, SQS and DynamoDB requests. A warm-up batch of uploads goes through the HTTP API first; then
+ * the measured batch (8 clients: presign, PUT to S3), followed through the job listing until every job
+ * ended, and each job read once, as a client reads its result. The service's CPU time and requests over
+ * the measured batch, per image, are set against the engine's. Not a test: it prints figures.
  */
 public final class LoadRun {
 
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** G1's log line for a collection: heap used before and after it, and the heap's size. */
+    private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Duration IDLE = Duration.ofSeconds(30);
 
     private LoadRun() {
     }
 
+    /** Arguments: measured uploads (default 210), heap (512m), warm-up uploads (two of each image). */
     public static void main(String[] args) throws Exception {
-        int uploads = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int uploads = args.length > 0 ? Integer.parseInt(args[0]) : 10 * LoadImages.FILES.size();
         String heap = args.length > 1 ? args[1] : "512m";
-        List<String> files = new ArrayList<>();
-        for (Corpus.Entry e : Corpus.manifest()) {
-            if (e.format().equals("jpeg") && e.expected().equals("process")
-                    && (e.file().startsWith("photos/") || e.file().startsWith("orientation/"))) {
-                files.add(e.file());
-            }
-        }
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 2 * LoadImages.FILES.size();
+
+        // Alone on the machine, before the service starts: its own JVM, one thread.
+        Duration engineCpu = RenderAlone.inChildJvm(heap, warmUp, uploads);
+
         LocalAwsTestResource.Environment environment = LocalAwsTestResource.Environment.start(120);
-        Map<String, String> config = new HashMap<>(environment.config());
+        Map<String, String> servers = environment.config();
+        Map<String, CountingProxy> proxies = Map.of(
+                "s3", proxy(servers, "aws2-s3", AwsOperations::s3),
+                "sqs", proxy(servers, "aws2-sqs", AwsOperations::sqs),
+                "dynamodb", proxy(servers, "aws2-ddb", AwsOperations::dynamo));
+        Map<String, String> config = new HashMap<>(servers);
+        for (Map.Entry<String, String> service : Map.of("s3", "aws2-s3", "sqs", "aws2-sqs", "dynamodb", "aws2-ddb")
+                .entrySet()) {
+            config.put("camel.component." + service.getValue() + ".uri-endpoint-override",
+                    "http://127.0.0.1:" + proxies.get(service.getKey()).port());
+            config.put("camel.component." + service.getValue() + ".use-default-credentials-provider", "false");
+        }
         config.put("app.local.enabled", "true");
         config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
         config.put("quarkus.log.category.\"pipeline\".level", "WARN");
-        // one account pushes every upload: its per-owner limit would pace the run instead of the service
-        config.put("app.rate-limits.uploads.requests", Integer.toString(uploads));
-        for (String component : new String[] {"aws2-s3", "aws2-sqs", "aws2-ddb"}) {
-            config.put("camel.component." + component + ".use-default-credentials-provider", "false");
-        }
+        // one account pushes every upload of a batch: its per-owner limit would pace the run instead of the service
+        config.put("app.rate-limits.uploads.requests", Integer.toString(Math.max(uploads, warmUp)));
         int port = LocalAwsTestResource.freePort();
-        Path log = Files.createDirectories(Path.of("target/load")).resolve("service.log");
-        ServiceProcess service = ServiceProcess.start(config, port, log, "-Xmx" + heap);
+        Path dir = Files.createDirectories(Path.of("target/load"));
+        Path gcLog = dir.resolve("gc-" + System.nanoTime() + ".log");
+        // Peak heap from the GC log (used before each collection) rather than by sampling: attaching to the
+        // service would cost it CPU, which is what is measured here.
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+        // e.g. -XX:StartFlightRecording=filename=target/load/service.jfr to see where the service's CPU goes
+        jvm.addAll(List.of(System.getenv().getOrDefault("LOAD_SERVICE_JAVA_OPTS", "").split("\\s+")));
+        jvm.removeIf(String::isBlank);
+        ServiceProcess service = ServiceProcess.start(config, port, dir.resolve("service.log"), jvm.toArray(String[]::new));
         RestAssured.port = port;
-        AtomicLong peakHeapKb = new AtomicLong();
-        ExecutorService sampler = Executors.newSingleThreadExecutor();
-        sampler.submit(() -> sampleHeap(service.pid(), peakHeapKb));
         try {
-            FreshToken token = new FreshToken(config, "load@example.com");
-            Map<String, String> jobs = new ConcurrentHashMap<>();
+            Batch warm = Batch.upload(new FreshToken(config, "load-warm-up@example.com"), 0, warmUp);
+            warm.awaitEnded(Duration.ofMinutes(30));
+
+            Duration cpuBefore = cpu(service);
+            proxies.values().forEach(CountingProxy::reset);
             long start = System.nanoTime();
+            Batch measured = Batch.upload(new FreshToken(config, "load@example.com"), warmUp, uploads);
+            double uploadSeconds = (System.nanoTime() - start) / 1e9;
+            measured.awaitEnded(Duration.ofMinutes(30));
+            Map<String, Integer> outcome = measured.readResults();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (cpu(service).toNanos() - cpuBefore.toNanos()) / 1e9;
+            Map<String, Map<String, Long>> requests = new TreeMap<>();
+            proxies.forEach((name, proxy) -> requests.put(name, proxy.counts()));
+
+            // What the service burns with nothing to do (the bucket now holds every upload of the run): at a
+            // low rate of images per second this weighs on each image.
+            Duration idleBefore = cpu(service);
+            Thread.sleep(IDLE.toMillis());
+            double idleCores = (cpu(service).toNanos() - idleBefore.toNanos()) / (double) IDLE.toNanos();
+
+            int completed = outcome.getOrDefault("COMPLETED", 0);
+            int failed = outcome.getOrDefault("FAILED", 0);
+            System.out.printf(Locale.ROOT, "uploads=%d accepted=%d completed=%d failed=%d lost=%d duplicated=%d "
+                            + "upload_phase_s=%.1f elapsed_s=%.1f images_per_s=%.2f heap_max=%s peak_heap_mb=%d "
+                            + "peak_rss_mb=%d cpu_s=%.1f avg_cores=%.2f idle_cores=%.3f%n",
+                    uploads, measured.jobs().size(), completed, failed, uploads - completed - failed,
+                    countDuplicated(servers, measured.jobs()), uploadSeconds, seconds, completed / seconds, heap,
+                    peakHeapMb(gcLog), peakRssMb(service.pid()), cpu, cpu / seconds, idleCores);
+            double servicePerImage = cpu / completed;
+            double enginePerImage = engineCpu.toNanos() / 1e9 / uploads;
+            System.out.printf(Locale.ROOT, "warm_up=%d service_cpu_s_per_image=%.3f renderer_cpu_s_per_image=%.3f "
+                            + "overhead_ratio=%.2f s3_requests_per_image=%.2f sqs_requests_per_image=%.2f "
+                            + "dynamodb_requests_per_image=%.2f%n",
+                    warmUp, servicePerImage, enginePerImage, servicePerImage / enginePerImage,
+                    serviceRequests(requests.get("s3")) / (double) completed,
+                    serviceRequests(requests.get("sqs")) / (double) completed,
+                    serviceRequests(requests.get("dynamodb")) / (double) completed);
+            System.out.println("requests_per_image " + requests.entrySet().stream()
+                    .flatMap(aws -> aws.getValue().entrySet().stream()
+                            .map(c -> String.format(Locale.ROOT, "%s.%s=%.2f", aws.getKey(),
+                                    c.getKey().replace(' ', '_'), c.getValue() / (double) completed)))
+                    .collect(Collectors.joining(" ")));
+        } finally {
+            service.stop();
+            for (CountingProxy proxy : proxies.values()) {
+                proxy.close();
+            }
+            environment.servers().close();
+        }
+    }
+
+    /** One owner's uploads through the API, 8 clients at a time: presign, then PUT to S3. */
+    private record Batch(FreshToken token, Map<String, String> jobs) {
+
+        static Batch upload(FreshToken token, int first, int count) throws InterruptedException {
+            Map<String, String> jobs = new ConcurrentHashMap<>();
             ExecutorService clients = Executors.newFixedThreadPool(8);
-            for (int i = 0; i < uploads; i++) {
-                String file = files.get(i % files.size());
-                int n = i;
+            for (int n = first; n < first + count; n++) {
+                String file = LoadImages.file(n);
+                int number = n;
                 clients.submit(() -> {
                     byte[] bytes = Corpus.read(file);
-                    JsonPath presigned = ApiClient.presign(token.get(), n + ".jpg", "image/jpeg", bytes.length);
+                    JsonPath presigned = ApiClient.presign(token.get(), number + ".jpg", "image/jpeg", bytes.length);
                     if (ApiClient.put(presigned.getString("upload.url"), "image/jpeg", bytes) == 200) {
                         jobs.put(presigned.getString("jobId"), file);
                     }
@@ -90,63 +165,81 @@ public final class LoadRun {
             }
             clients.shutdown();
             clients.awaitTermination(30, TimeUnit.MINUTES);
-            long uploaded = System.nanoTime();
+            return new Batch(token, jobs);
+        }
 
-            Map<String, Integer> outcome = awaitOutcome(token, jobs.keySet(), Duration.ofMinutes(30));
-            long elapsed = System.nanoTime() - start;
-            Duration cpu = ProcessHandle.of(service.pid()).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
-            long peakRssMb = peakRssMb(service.pid());
-            long duplicated = countDuplicated(environment.config(), jobs.keySet());
-            double seconds = elapsed / 1e9;
-            System.out.printf("uploads=%d accepted=%d completed=%d failed=%d lost=%d duplicated=%d "
-                            + "upload_phase_s=%.1f elapsed_s=%.1f images_per_s=%.2f heap_max=%s peak_heap_mb=%d "
-                            + "peak_rss_mb=%d cpu_s=%.1f avg_cores=%.2f%n",
-                    uploads, jobs.size(), outcome.get("COMPLETED"), outcome.get("FAILED"),
-                    uploads - outcome.get("COMPLETED") - outcome.get("FAILED"), duplicated,
-                    (uploaded - start) / 1e9, seconds, outcome.get("COMPLETED") / seconds, heap, peakHeapKb.get() / 1024,
-                    peakRssMb, cpu.toMillis() / 1e3, cpu.toMillis() / 1e3 / seconds);
-        } finally {
-            sampler.shutdownNow();
-            service.kill();
-            environment.servers().close();
+        /** Follows the owner's job listing (100 a page), once a second, until every job has ended. */
+        void awaitEnded(Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < deadline) {
+                Map<String, String> status = new HashMap<>();
+                String cursor = null;
+                do {
+                    var request = given().auth().oauth2(token.get()).queryParam("limit", 100);
+                    JsonPath page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/v1/jobs")
+                            .then().statusCode(200).extract().jsonPath();
+                    List<String> ids = page.getList("items.jobId");
+                    List<String> statuses = page.getList("items.status");
+                    for (int i = 0; i < ids.size(); i++) {
+                        status.put(ids.get(i), statuses.get(i));
+                    }
+                    cursor = page.getString("nextCursor");
+                } while (cursor != null);
+                if (jobs.keySet().stream().allMatch(id -> ended(status.get(id)))) {
+                    return;
+                }
+                Thread.sleep(1000);
+            }
+        }
+
+        /** Each job read once, as its client would read the result; the count of each final status. */
+        Map<String, Integer> readResults() {
+            Map<String, Integer> counts = new HashMap<>();
+            jobs.keySet().forEach(id -> counts.merge(ApiClient.job(token.get(), id).getString("status"), 1, Integer::sum));
+            return counts;
+        }
+
+        private static boolean ended(String status) {
+            return "COMPLETED".equals(status) || "FAILED".equals(status);
         }
     }
 
-    private static Map<String, Integer> awaitOutcome(FreshToken token, Iterable<String> jobIds, Duration limit)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Map<String, String> status = new HashMap<>();
-        jobIds.forEach(id -> status.put(id, "PENDING"));
-        while (System.nanoTime() < deadline && status.values().stream().anyMatch(s -> s.startsWith("P"))) {
-            for (Map.Entry<String, String> e : status.entrySet()) {
-                if (e.getValue().startsWith("P")) {
-                    e.setValue(ApiClient.job(token.get(), e.getKey()).getString("status"));
-                }
-            }
-            Thread.sleep(500);
-        }
-        Map<String, Integer> counts = new HashMap<>(Map.of("COMPLETED", 0, "FAILED", 0));
-        status.values().forEach(s -> counts.merge(s, 1, Integer::sum));
-        return counts;
+    private static CountingProxy proxy(Map<String, String> servers, String component,
+            Function<CountingProxy.RequestHead, String> operation) throws IOException {
+        URI server = URI.create(servers.get("camel.component." + component + ".uri-endpoint-override"));
+        return CountingProxy.start(server.getPort(), operation);
+    }
+
+    /** Requests the service made (those sent by clients to presigned URLs left out). */
+    private static long serviceRequests(Map<String, Long> counts) {
+        return counts.entrySet().stream().filter(e -> !e.getKey().startsWith(AwsOperations.PRESIGNED))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static Duration cpu(ServiceProcess service) {
+        return ProcessHandle.of(service.pid()).flatMap(p -> p.info().totalCpuDuration()).orElseThrow();
     }
 
     /** Jobs whose image was claimed more than once (its item's revision above claim + completion). */
-    private static long countDuplicated(Map<String, String> config, Iterable<String> jobIds) {
-        URI endpoint = URI.create(config.get("camel.component.aws2-ddb.uri-endpoint-override"));
+    private static long countDuplicated(Map<String, String> servers, Map<String, String> jobs) {
+        URI endpoint = URI.create(servers.get("camel.component.aws2-ddb.uri-endpoint-override"));
         try (DynamoDbClient dynamo = AwsClients.newDynamo(new AwsServiceSettings(Region.EU_WEST_1,
                 Optional.of(endpoint), false, StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         LocalAwsTestResource.ACCESS_KEY, LocalAwsTestResource.SECRET_KEY))))) {
-            long duplicated = 0;
-            for (String jobId : jobIds) {
-                long revision = Long.parseLong(dynamo.getItem(g -> g.tableName(LocalAwsTestResource.TABLE)
-                        .key(JobItems.imageKey(new ImageRef(jobId, 0))).consistentRead(true)).item()
-                        .get(JobItems.REVISION).n());
-                if (revision > 2) {
-                    duplicated++;
-                }
-            }
-            return duplicated;
+            return jobs.keySet().stream().filter(jobId -> Long.parseLong(dynamo.getItem(g -> g
+                    .tableName(LocalAwsTestResource.TABLE).key(JobItems.imageKey(new ImageRef(jobId, 0)))
+                    .consistentRead(true)).item().get(JobItems.REVISION).n()) > 2).count();
         }
+    }
+
+    /** The most heap in use before any collection, from the service's GC log. */
+    private static long peakHeapMb(Path gcLog) throws IOException {
+        Matcher m = GC_PAUSE.matcher(Files.readString(gcLog));
+        long peak = 0;
+        while (m.find()) {
+            peak = Math.max(peak, Long.parseLong(m.group(1)));
+        }
+        return peak;
     }
 
     /**
@@ -164,26 +257,6 @@ public final class LoadRun {
             return -1;
         }
         return -1;
-    }
-
-    /** Samples the service's used heap with jcmd, keeping the highest figure. */
-    private static void sampleHeap(long pid, AtomicLong peakKb) {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Process p = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes());
-                Matcher m = HEAP_USED.matcher(out);
-                if (m.find()) {
-                    peakKb.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
-                }
-                Thread.sleep(250);
-            } catch (IOException e) {
-                return;
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
     }
 
     /**

@@ -85,6 +85,17 @@ public final class ServiceProcess {
         return process.pid();
     }
 
+    /**
+     * SIGTERM, as an orchestrator stops a service: in-flight work finishes (up to Camel's shutdown timeout)
+     * and recordings such as JFR are written; SIGKILL if it is not gone within 60 s.
+     */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no graceful stop. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -1,0 +1,73 @@
+package load;
+
+import bench.RenderBench;
+import imaging.Limits;
+import imaging.Preset;
+import imaging.Renderer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import testing.Corpus;
+
+/**
+ * The engine alone on a load run's images, the yardstick for the service's CPU per image: in a JVM of its
+ * own with the service's heap, one thread renders the same uploads in the same order with the same preset
+ * (files read beforehand), first the warm-up ones, then the measured ones, and the process's CPU time
+ * over the measured ones is taken, GC and JIT included, as the service's is.
+ */
+public final class RenderAlone {
+
+    private static final String RESULT = "renderer_cpu_s=";
+
+    private RenderAlone() {
+    }
+
+    /** Runs {@link #main} in a child JVM and returns the CPU it used on the measured renders. */
+    static Duration inChildJvm(String heap, int warmUp, int measured) throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                RenderAlone.class.getName(), Integer.toString(warmUp), Integer.toString(measured))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Duration cpu = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith(RESULT)) {
+                    cpu = Duration.ofNanos(Long.parseLong(line.substring(RESULT.length())));
+                }
+            }
+        }
+        if (child.waitFor() != 0 || cpu == null) {
+            throw new IllegalStateException("The renderer-alone run failed (exit " + child.exitValue() + ")");
+        }
+        return cpu;
+    }
+
+    /** Arguments: the number of warm-up renders, then of measured ones; prints the CPU nanoseconds of the latter. */
+    public static void main(String[] args) throws Exception {
+        int warmUp = Integer.parseInt(args[0]);
+        int measured = Integer.parseInt(args[1]);
+        List<byte[]> inputs = new ArrayList<>();
+        for (String file : LoadImages.FILES) {
+            inputs.add(Corpus.read(file));
+        }
+        Preset preset = RenderBench.defaultPreset();
+        Renderer renderer = new Renderer(Limits.defaults());
+        for (int n = 0; n < warmUp; n++) {
+            renderer.render(inputs.get(n % inputs.size()), preset);
+        }
+        long before = cpuNanos();
+        for (int n = warmUp; n < warmUp + measured; n++) {
+            renderer.render(inputs.get(n % inputs.size()), preset);
+        }
+        System.out.println(RESULT + (cpuNanos() - before));
+    }
+
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+}
