@@ -33,7 +33,7 @@ import support.Ulid;
 @Named("batches")
 public class Batches {
 
-    static final int MAX_IMAGES = 50;
+    public static final int MAX_IMAGES = 50;
     /** S3's limit on a key, in bytes of UTF-8. */
     private static final int MAX_KEY_BYTES = 1024;
     /** {@code s3://}, the longest bucket name (63), {@code /} and the longest key. */
@@ -54,7 +54,10 @@ public class Batches {
         this.limits = limits;
     }
 
-    /** Checks the owner's request (the JSON body) and the objects it names: the new job. */
+    /**
+     * Checks the owner's request (the JSON body: {@code images}, {@code preset}, {@code metadata}; other
+     * fields are ignored) and the objects it names: the new job.
+     */
     public Job prepare(@Variable("owner") String owner, @Body String body) {
         JsonNode root = JsonFields.object(body, "an images array");
         List<String> uris = images(root);

@@ -20,6 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FrameworkProblems {
 
+    /**
+     * The paths of the {@code quarkus.http.auth.permission.*} sets that need a bearer token: /v1, /admin and
+     * the compatibility routes' (whether those are loaded or not).
+     */
+    private static final String BEARER_PATHS =
+            "/(v1|admin)/.*|/(uploads/presign|process|jobs|jobs/.*|request-upload|get-results)";
+
     private final RestPaths rest;
     private final long maxBodyBytes;
     /** The /v1 paths anyone may call (signing up and in), as the HTTP permissions list them. */
@@ -46,7 +53,7 @@ public class FrameworkProblems {
             }
         });
         // A request without any bearer token never fails a route: Quarkus answers it with a bare challenge.
-        router.routeWithRegex("/(v1|admin)/.*").order(Integer.MIN_VALUE).handler(ctx -> {
+        router.routeWithRegex(BEARER_PATHS).order(Integer.MIN_VALUE).handler(ctx -> {
             String authorization = ctx.request().getHeader("Authorization");
             boolean preflight = ctx.request().method() == HttpMethod.OPTIONS;
             if (!preflight && !publicPaths.contains(ctx.normalizedPath())

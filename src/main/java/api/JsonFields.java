@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import support.Json;
 
 /** Reads a JSON request body field by field, each string bounded before it is used or echoed. */
-final class JsonFields {
+public final class JsonFields {
 
     private JsonFields() {
     }
@@ -56,7 +56,7 @@ final class JsonFields {
      *
      * @throws ApiException 400 {@code invalid-request} naming the field, its length and the limit
      */
-    static String bounded(String field, String value, int maxBytes) {
+    public static String bounded(String field, String value, int maxBytes) {
         // the body limit bounds this copy
         int bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxBytes) {

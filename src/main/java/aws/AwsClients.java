@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * these same clients, so routes and beans share one connection pool and one set of settings
  * ({@link AwsServiceSettings}); in dev and test those point at the local servers. Every call of these
  * clients is a client span when tracing is on, and every SQS message they send carries the current trace
- * context in its {@code traceparent} message attribute.
+ * context in its {@code traceparent} message attribute. Step Functions, which has no local server, is
+ * configured under {@code app.sfn.*} (tests point it at a stand-in).
  */
 @ApplicationScoped
 public class AwsClients {
@@ -90,7 +92,20 @@ public class AwsClients {
     @ApplicationScoped
     RekognitionClient rekognition(Config config) {
         return newRekognition(AwsServiceSettings.under(config, "app.rekognition."),
-                config.getValue("app.rekognition.call-timeout", Duration.class));
+                config.getValue("app.rekognition.call-timeout", Duration.class), tracing);
+    }
+
+    /**
+     * Step Functions, for answering task tokens (no Camel component has those calls), from
+     * {@code app.sfn.*}. Each call is bounded by {@code app.sfn.call-timeout}, retries included, so a stalled
+     * call fails like any transient AWS error and the route's retries take over.
+     */
+    @Produces
+    @ApplicationScoped
+    SfnClient sfn(Config config) {
+        return configure(SfnClient.builder(), AwsServiceSettings.under(config, "app.sfn."), tracing)
+                .overrideConfiguration(o -> o.apiCallTimeout(config.getValue("app.sfn.call-timeout", Duration.class)))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     void close(@Disposes S3Client client) {
@@ -106,6 +121,10 @@ public class AwsClients {
     }
 
     void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    void close(@Disposes SfnClient client) {
         client.close();
     }
 

@@ -52,6 +52,23 @@ public class ObjectUrls {
                 request.expiration().truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /**
+     * An upload URL for the clients of the earlier systems (the compatibility routes), which send no length
+     * and no {@code If-None-Match}: it signs the content type when one is given, nothing else, so S3
+     * enforces neither the size nor write-once. The pipeline's own limits still apply when the object
+     * arrives (its size from the S3 event, before it is read).
+     *
+     * @param contentType the type the client will send, or null to accept any
+     */
+    public Presigned looseUpload(String bucket, String key, String contentType) {
+        PresignedPutObjectRequest request = presigner.presignPutObject(p -> p
+                .signatureDuration(uploadTtl)
+                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType)));
+        Map<String, String> headers = contentType == null ? Map.of() : Map.of("Content-Type", contentType);
+        return new Presigned("PUT", request.url().toString(), headers,
+                request.expiration().truncatedTo(ChronoUnit.SECONDS));
+    }
+
     public String download(String bucket, String key) {
         if (cdnBaseUrl.isPresent()) {
             return cdnBaseUrl.get() + key;

@@ -6,10 +6,11 @@ package jobs;
  * @param owner      the job's owner, whose folder the variants go to
  * @param preset     the variant set to render
  * @param leaseToken this claim's fencing token: the image's writes hold only while its item carries it
+ * @param taskToken  the Step Functions task waiting for the job, or null
  * @param traceparent the W3C trace context of the request that created the job; null when none was recorded
  */
 public record ImageClaim(ImageRef ref, String owner, String preset, String name, SourceObject source,
-        String leaseToken, String traceparent) {
+        String leaseToken, String taskToken, String traceparent) {
 
     public String jobId() {
         return ref.jobId();

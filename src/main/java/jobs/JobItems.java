@@ -42,6 +42,8 @@ public final class JobItems {
     public static final String FAILED_COUNT = "failedCount";
     /** The indexes of the images that have ended (a number set): an end counts once. */
     static final String ENDED = "ended";
+    /** The Step Functions task token of a job created for a task message; absent otherwise. */
+    static final String TASK_TOKEN = "taskToken";
 
     // Image attributes (status as above).
     static final String NAME = "name";
@@ -87,8 +89,11 @@ public final class JobItems {
         return Map.of(PK, s(key.jobId()), SK, s(HEADER), OWNER, s(owner), CREATED_AT, time(key.createdAt()));
     }
 
-    static Map<String, AttributeValue> header(Job job) {
+    static Map<String, AttributeValue> header(Job job, String taskToken) {
         Map<String, AttributeValue> item = new HashMap<>(headerKey(job.jobId()));
+        if (taskToken != null) {
+            item.put(TASK_TOKEN, s(taskToken));
+        }
         item.put(OWNER, s(job.owner()));
         item.put(STATUS, s(job.status().name()));
         item.put(PRESET, s(job.preset()));
@@ -129,6 +134,11 @@ public final class JobItems {
         return new Job(header.get(PK).s(), header.get(OWNER).s(), Status.valueOf(header.get(STATUS).s()),
                 header.get(PRESET).s(), Json.readMap(header.get(METADATA).s()), instant(header, CREATED_AT),
                 instant(header, UPDATED_AT), images.stream().map(JobItems::imageRecord).toList());
+    }
+
+    /** The task token a header carries, or null. */
+    static String taskToken(Map<String, AttributeValue> header) {
+        return string(header, TASK_TOKEN);
     }
 
     static JobSummary summary(Map<String, AttributeValue> header) {

@@ -1,6 +1,7 @@
 package jobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * only through it. Each image moves on its own item ({@link ImageTransitions}); the job's status follows
  * from counters on its header ({@link JobProgress}), so workers on different images of one job never
  * contend, and no write grows with the job. A claim is a lease with a fencing token: its holder renews it
- * while it works, and its writes hold only while the image still carries its token.
+ * while it works, and its writes hold only while the image still carries its token. The write that counts
+ * a job's last image announces its end ({@link JobEnded}, a CDI event).
  */
 @ApplicationScoped
 @Named("jobStore")
@@ -42,13 +44,15 @@ public class JobStore {
     private final JobProgress progress;
     private final JobWrites writes;
     private final OwnerIndex owners;
+    private final Event<JobEnded> ended;
     private final RateWindows rates;
 
     public JobStore(DynamoDbClient dynamo, @ConfigProperty(name = "app.ddb.jobs-table") String table,
-            @ConfigProperty(name = "app.pipeline.lease") Duration lease) {
+            @ConfigProperty(name = "app.pipeline.lease") Duration lease, Event<JobEnded> ended) {
         this.dynamo = dynamo;
         this.table = table;
         this.lease = lease;
+        this.ended = ended;
         this.clock = Clock.tickMillis(ZoneOffset.UTC);
         this.images = new ImageTransitions(table);
         this.progress = new JobProgress(table);
@@ -59,7 +63,12 @@ public class JobStore {
 
     /** Stores a new job: its images first, then its header, which makes it visible. */
     public void create(Job job) {
-        writes.create(job);
+        writes.create(job, null);
+    }
+
+    /** Stores a new job that answers a Step Functions task: its header remembers the task token. */
+    public void create(Job job, String taskToken) {
+        writes.create(job, taskToken);
     }
 
     /** The job with all its images, read with one (paged) Query of its partition; empty when unknown. */
@@ -133,7 +142,7 @@ public class JobStore {
         }
         ImageRecord record = JobItems.imageRecord(before);
         return Optional.of(new ImageClaim(ref, header.get(JobItems.OWNER).s(), header.get(JobItems.PRESET).s(),
-                record.name(), record.source(), hold.token(),
+                record.name(), record.source(), hold.token(), JobItems.taskToken(header),
                 header.containsKey(JobItems.TRACEPARENT) ? header.get(JobItems.TRACEPARENT).s() : null));
     }
 
@@ -261,6 +270,10 @@ public class JobStore {
         if (!counters.status().name().equals(header.get(JobItems.STATUS).s())) {
             // refused when another image ended since: that write derives the status from newer counters
             ignoringRefusal(() -> dynamo.updateItem(progress.status(ref.jobId(), counters)));
+        }
+        if (counters.status().ended()) {
+            // only this write saw the last image's end: every end adds one to the counters, once
+            ended.fire(new JobEnded(ref.jobId(), counters.status(), JobItems.taskToken(header)));
         }
     }
 

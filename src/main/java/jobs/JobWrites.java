@@ -26,7 +26,8 @@ final class JobWrites {
         this.table = table;
     }
 
-    void create(Job job) {
+    /** Writes the job; its header remembers the Step Functions task token when there is one (else null). */
+    void create(Job job, String taskToken) {
         List<WriteRequest> puts = new ArrayList<>();
         for (int i = 0; i < job.images().size(); i++) {
             Map<String, AttributeValue> item = JobItems.image(new ImageRef(job.jobId(), i), job.images().get(i));
@@ -35,7 +36,7 @@ final class JobWrites {
         for (int from = 0; from < puts.size(); from += BATCH) {
             writeAll(puts.subList(from, Math.min(puts.size(), from + BATCH)));
         }
-        dynamo.putItem(p -> p.tableName(table).item(JobItems.header(job))
+        dynamo.putItem(p -> p.tableName(table).item(JobItems.header(job, taskToken))
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", JobItems.PK)));
     }
 

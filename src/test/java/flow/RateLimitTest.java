@@ -19,11 +19,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import jobs.JobEnded;
 import jobs.JobStore;
 import jobs.RateDecision;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -62,6 +64,9 @@ class RateLimitTest {
     @Inject
     RateLimitSettings settings;
 
+    @Inject
+    Event<JobEnded> jobEnded;
+
     private DynamoDbClient otherClient;
     /** A second service instance's view of the limits: its own DynamoDB client and job store, the same table. */
     private RateLimits otherInstance;
@@ -71,7 +76,7 @@ class RateLimitTest {
     void secondInstance() {
         var config = ConfigProvider.getConfig();
         otherClient = AwsClients.newDynamo(AwsServiceSettings.read(config, "aws2-ddb"));
-        otherStore = new JobStore(otherClient, table(), Duration.ofMinutes(2));
+        otherStore = new JobStore(otherClient, table(), Duration.ofMinutes(2), jobEnded);
         otherInstance = new RateLimits(otherStore, settings);
     }
 

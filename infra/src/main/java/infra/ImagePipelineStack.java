@@ -8,7 +8,8 @@ import software.constructs.Construct;
 /**
  * Everything the service needs in AWS, in one stack: the bucket and its key, the upload notification to
  * the ingest queue, the queues, the jobs table, the service's and the autoscaler's IAM roles, the alarms
- * and (optionally) the Cognito user pool. The outputs are what {@code k8s/} needs filled in.
+ * and (optionally) the Cognito user pool and an example state machine that uses the service as a task.
+ * The outputs are what {@code k8s/} needs filled in.
  */
 public final class ImagePipelineStack extends Stack {
 
@@ -19,7 +20,9 @@ public final class ImagePipelineStack extends Stack {
         storage.notifyUploadsTo(queues);
         JobsTable jobs = new JobsTable(this, "Jobs", settings);
         AccountsPool accounts = settings.userPool() ? new AccountsPool(this, "Accounts", settings) : null;
-        ServiceRole service = new ServiceRole(this, "Service", settings, new ServiceRole.Resources(storage, queues, jobs, accounts));
+        TaskStateMachine tasks = settings.taskStateMachine() ? new TaskStateMachine(this, "Tasks", settings, queues) : null;
+        ServiceRole service = new ServiceRole(this, "Service", settings,
+                new ServiceRole.Resources(storage, queues, jobs, accounts, tasks));
         ScalerRole scaler = new ScalerRole(this, "Scaler", settings, queues);
         Alarms alarms = new Alarms(this, "Alarms", settings, queues);
 
@@ -31,6 +34,10 @@ public final class ImagePipelineStack extends Stack {
         output("ServiceRoleArn", service.role().getRoleArn(), "ServiceAccount eks.amazonaws.com/role-arn");
         output("ScalerRoleArn", scaler.role().getRoleArn(), "KEDA TriggerAuthentication podIdentity.roleArn");
         output("AlarmTopicArn", alarms.topic().getTopicArn(), "alarms and their recoveries");
+        if (tasks != null) {
+            output("TaskStateMachineArn", tasks.stateMachine().getStateMachineArn(), "start executions with "
+                    + "{\"images\": [\"s3://<bucket>/uploads/<owner>/...\"], \"preset\": \"default\"}");
+        }
         if (accounts != null) {
             output("UserPoolId", accounts.pool().getUserPoolId(), "COGNITO_USER_POOL_ID (the token issuer follows from it)");
             output("UserPoolClientId", accounts.client().getUserPoolClientId(), "COGNITO_CLIENT_ID and OIDC_CLIENT_IDS");

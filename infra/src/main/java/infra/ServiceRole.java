@@ -19,8 +19,12 @@ public final class ServiceRole extends Construct {
 
     private final Role role;
 
-    /** The resources the service uses; {@code accounts} is null when the stack makes no user pool. */
-    public record Resources(Storage storage, IngestQueues queues, JobsTable jobs, AccountsPool accounts) {
+    /**
+     * The resources the service uses; {@code accounts} is null when the stack makes no user pool,
+     * {@code tasks} when it makes no example state machine.
+     */
+    public record Resources(Storage storage, IngestQueues queues, JobsTable jobs, AccountsPool accounts,
+            TaskStateMachine tasks) {
     }
 
     public ServiceRole(Construct scope, String id, StackSettings settings, Resources resources) {
@@ -63,8 +67,16 @@ public final class ServiceRole extends Construct {
             statements.add(allow("AnalyseImages",
                     List.of("rekognition:DetectLabels", "rekognition:DetectModerationLabels"), "*"));
         }
-        settings.stateMachineArn().ifPresent(arn -> statements.add(allow("AnswerStepFunctionsTasks",
-                List.of("states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"), arn)));
+        List<String> stateMachines = new ArrayList<>();
+        settings.stateMachineArn().ifPresent(stateMachines::add);
+        if (r.tasks() != null) {
+            stateMachines.add(r.tasks().stateMachine().getStateMachineArn());
+        }
+        if (!stateMachines.isEmpty()) {
+            // task tokens are answered with the calls of the state machine that issued them
+            statements.add(allow("AnswerStepFunctionsTasks", List.of("states:SendTaskSuccess",
+                    "states:SendTaskFailure", "states:SendTaskHeartbeat"), stateMachines.toArray(String[]::new)));
+        }
         if (r.accounts() != null) {
             statements.add(allow("Accounts", List.of("cognito-idp:SignUp", "cognito-idp:ConfirmSignUp",
                     "cognito-idp:InitiateAuth", "cognito-idp:ForgotPassword", "cognito-idp:ConfirmForgotPassword",

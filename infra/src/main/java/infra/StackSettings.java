@@ -23,12 +23,14 @@ import java.util.function.Function;
  * @param userPool           create a Cognito user pool and allow the service's account calls on it
  * @param analysis           allow Rekognition DetectLabels/DetectModerationLabels (image analysis)
  * @param stateMachineArn    optional Step Functions state machine whose task tokens the service answers
+ * @param taskStateMachine   create the example state machine that uses the service as a task
+ *                           ({@link TaskStateMachine}); the service may answer its tokens too
  * @param pendingUploadDays  days after which an upload still tagged pending (never processed) is removed
  */
 public record StackSettings(String prefix, Optional<String> bucketName, List<String> corsOrigins,
         String eksOidcProviderArn, String namespace, String serviceAccount, String kedaServiceAccount,
         Optional<String> alarmEmail, boolean userPool, boolean analysis, Optional<String> stateMachineArn,
-        int pendingUploadDays) {
+        boolean taskStateMachine, int pendingUploadDays) {
 
     private static final String OIDC_PROVIDER_MARK = ":oidc-provider/";
 
@@ -66,6 +68,7 @@ public record StackSettings(String prefix, Optional<String> bucketName, List<Str
                 Boolean.parseBoolean(text.apply("userPool").orElse("false")),
                 Boolean.parseBoolean(text.apply("analysis").orElse("false")),
                 text.apply("stateMachineArn"),
+                Boolean.parseBoolean(text.apply("taskStateMachine").orElse("false")),
                 Integer.parseInt(text.apply("pendingUploadDays").orElse("7")));
     }
 

@@ -33,6 +33,7 @@ class ImagePipelineStackTest {
         basic = synth(Map.of("eksOidcProviderArn", OIDC));
         everything = synth(Map.of("eksOidcProviderArn", OIDC, "userPool", "true", "analysis", "true",
                 "stateMachineArn", "arn:aws:states:eu-west-1:123456789012:stateMachine:image-review",
+                "taskStateMachine", "true",
                 "alarmEmail", "ops@example.com", "corsOrigins", "https://app.example.com, https://admin.example.com"));
     }
 
@@ -55,12 +56,14 @@ class ImagePipelineStackTest {
         basic.resourceCountIs("AWS::SNS::Topic", 1);
         basic.resourceCountIs("AWS::CloudWatch::Alarm", 3 + Alarms.FAILURE_RATE_PERCENT.size());
         basic.resourceCountIs("AWS::Cognito::UserPool", 0);
+        basic.resourceCountIs("AWS::StepFunctions::StateMachine", 0);
         // The upload notification is the bucket's own property: no Lambda-backed custom resource.
         basic.resourceCountIs("AWS::Lambda::Function", 0);
         everything.resourceCountIs("AWS::Cognito::UserPool", 1);
         everything.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
         everything.resourceCountIs("AWS::Cognito::UserPoolGroup", 1);
         everything.resourceCountIs("AWS::SNS::Subscription", 1);
+        everything.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
     }
 
     @Test
@@ -221,8 +224,9 @@ class ImagePipelineStackTest {
         assertEquals("*", statements.get("AnalyseImages").get("Resource"));
         assertActions(statements, "AnswerStepFunctionsTasks", "states:SendTaskSuccess", "states:SendTaskFailure",
                 "states:SendTaskHeartbeat");
-        assertEquals("arn:aws:states:eu-west-1:123456789012:stateMachine:image-review",
-                statements.get("AnswerStepFunctionsTasks").get("Resource"));
+        String taskStateMachine = logicalId(everything, "AWS::StepFunctions::StateMachine", Map.of());
+        assertEquals(List.of("arn:aws:states:eu-west-1:123456789012:stateMachine:image-review",
+                Map.of("Ref", taskStateMachine)), statements.get("AnswerStepFunctionsTasks").get("Resource"));
         assertActions(statements, "Accounts", "cognito-idp:SignUp", "cognito-idp:ConfirmSignUp",
                 "cognito-idp:InitiateAuth", "cognito-idp:ForgotPassword", "cognito-idp:ConfirmForgotPassword",
                 "cognito-idp:RevokeToken", "cognito-idp:GlobalSignOut", "cognito-idp:GetUser",
