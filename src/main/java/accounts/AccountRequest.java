@@ -1,10 +1,9 @@
 package accounts;
 
 import api.ApiException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import api.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
-import support.Json;
 
 /**
  * The JSON body of an account call, read field by field. Every field is a bounded string: limits are
@@ -20,16 +19,7 @@ final class AccountRequest {
     }
 
     static AccountRequest parse(String body) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.invalid("The request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiException.invalid("The request body must be a JSON object");
-        }
-        return new AccountRequest(root);
+        return new AccountRequest(JsonFields.object(body, "the call's fields"));
     }
 
     String email() {

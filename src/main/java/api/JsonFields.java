@@ -17,7 +17,7 @@ public final class JsonFields {
      * @param expected what the object must hold, for the error's detail
      * @throws ApiException 400 {@code invalid-request} for an empty body, bad JSON or another JSON type
      */
-    static JsonNode object(String body, String expected) {
+    public static JsonNode object(String body, String expected) {
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
