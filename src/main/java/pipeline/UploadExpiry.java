@@ -53,6 +53,7 @@ public class UploadExpiry {
     private final S3EventNotifications events;
     private final String queue;
     private final Duration wait;
+    private final Duration grace;
     private final PipelineMeters meters;
     /** The queue's URL, asked for once: a queue keeps its URL for life. */
     private volatile String queueUrl;
@@ -67,6 +68,7 @@ public class UploadExpiry {
         this.events = events;
         this.queue = queue;
         this.wait = urlTtl.plus(grace);
+        this.grace = grace;
         this.meters = meters;
     }
 
@@ -100,7 +102,7 @@ public class UploadExpiry {
         Optional<HeadObjectResponse> object = head(bucket, key);
         if (object.isEmpty()) {
             if (jobs.failPending(ref, new ImageError(EXPIRED,
-                    "No file arrived before the upload URL expired (plus " + wait.toMinutes() + " min of grace)"))) {
+                    "No file arrived before the upload URL expired (plus " + grace.toMinutes() + " min of grace)"))) {
                 meters.failed(EXPIRED);
             }
             return;
