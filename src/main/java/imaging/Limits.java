@@ -22,7 +22,8 @@ import java.time.Duration;
  *                        lease (the queue's visibility timeout), after which another worker takes it.
  * @param maxJpegScans    the most scans a JPEG may have: each progressive scan is a pass over the whole
  *                        picture, so thousands of tiny scans take minutes to decode (libjpeg-turbo offers
- *                        the same guard as TJPARAM_SCANLIMIT; NVIDIA nvImageCodec defaults it to 256)
+ *                        the same guard as TJPARAM_SCANLIMIT; NVIDIA nvImageCodec defaults it to 256).
+ *                        Scans x pixels are bounded too, by {@link #maxJpegScanPixels()}.
  */
 public record Limits(long maxBytes, long maxPixels, long maxDecodeBytes, Duration renderTimeLimit, int maxJpegScans) {
 
@@ -31,11 +32,23 @@ public record Limits(long maxBytes, long maxPixels, long maxDecodeBytes, Duratio
     public static final Duration DEFAULT_RENDER_TIME_LIMIT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_JPEG_SCANS = 256;
 
+    /** Pixels one scan limit's worth of passes may cover in all: see {@link #maxJpegScanPixels()}. */
+    static final long SCAN_PIXELS_PER_SCAN = 16L * 1024 * 1024;
+
     public Limits {
         if (maxDecodeBytes <= 0 || renderTimeLimit.isNegative() || renderTimeLimit.isZero() || maxJpegScans < 1) {
             throw new IllegalArgumentException(
                     "The decode heap, the render time limit and the scan limit must be positive");
         }
+    }
+
+    /**
+     * The most decoding passes a JPEG's scans may make, as scans x pixels: the scan limit over a 16 MP
+     * picture (256 x 16 Mi, about 4.3 G by default). A 24 MP photo of 10 progressive scans is 0.24 G; a
+     * crafted 9000x9000 file of 253 near-empty scans (195 KB) is 20 G and would take the whole time limit.
+     */
+    public long maxJpegScanPixels() {
+        return maxJpegScans * SCAN_PIXELS_PER_SCAN;
     }
 
     /**

@@ -95,6 +95,9 @@ public final class HostileImages {
         Arrays.fill(scans, scan);
         reject("jpeg-300-scans", Bin.concat(Bin.cut(base, base.length - 2), Bin.concat(scans), new byte[] {-1, -39}),
                 "too-complex", "256 scans");
+        // under the scan limit, but 253 passes over 81 MP: the whole time limit (found by review)
+        reject("jpeg-progressive-9000x9000-253-near-empty-scans", ProgressiveScans.of(9000, 9000, 63, 4),
+                "too-complex", "scans x pixels");
         reject("jpeg-cut-in-scan", Bin.cut(base, (sos + base.length) / 2), "truncated", "scan 1");
         byte[] damaged = JpegBytes.encode(256, 192, false);
         int damagedScan = JpegBytes.marker(damaged, 0xDA) + 40;

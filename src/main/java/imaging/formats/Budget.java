@@ -45,12 +45,23 @@ final class Budget {
         }
     }
 
-    /** A JPEG's scan count against the limit. */
-    void scans(int scans, boolean progressive) throws ImageRejectedException {
+    /**
+     * A JPEG's scan count against the limit, and the decoding work its scans stand for: each scan of a
+     * progressive JPEG is a pass over the whole picture, so scans x pixels may be at most
+     * {@link Limits#maxJpegScanPixels()} (a file of many scans over a large picture can stay under the scan
+     * count and still take the whole time limit).
+     */
+    void scans(int scans, boolean progressive, long width, long height) throws ImageRejectedException {
+        String kind = progressive ? "progressive " : "";
         if (scans > limits.maxJpegScans()) {
             throw new ImageRejectedException(RejectReason.TOO_COMPLEX,
                     "The %sJPEG has more than %d scans, the limit: each scan is a pass over the whole picture"
-                            .formatted(progressive ? "progressive " : "", limits.maxJpegScans()));
+                            .formatted(kind, limits.maxJpegScans()));
+        }
+        if (scans > 1 && scans * width * height > limits.maxJpegScanPixels()) {
+            throw new ImageRejectedException(RejectReason.TOO_COMPLEX, ("The %sJPEG has at least %d scans over %dx%d "
+                    + "pixels: each scan is a pass over the whole picture, and scans x pixels may be at most %,d")
+                    .formatted(kind, scans, width, height, limits.maxJpegScanPixels()));
         }
     }
 

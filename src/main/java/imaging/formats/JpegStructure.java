@@ -139,7 +139,7 @@ final class JpegStructure {
                 }
                 long leastBits = scanHeader(in, frame, body, length - 2, budget);
                 scans++;
-                budget.scans(scans, frame.progressive());
+                budget.scans(scans, frame.progressive(), frame.width(), frame.height());
                 pos = nextMarker(in.array(), next, end);
                 if (pos < 0) {
                     throw budget.truncated("it stops inside the data of scan %d (no end-of-image marker)".formatted(scans));
