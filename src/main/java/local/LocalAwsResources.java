@@ -1,11 +1,8 @@
 package local;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -48,9 +45,9 @@ public final class LocalAwsResources {
     }
 
     public static void ensure(S3Client s3, SqsClient sqs, DynamoDbClient dynamo, Names names) {
-        retrying(() -> bucket(s3, names.bucket()));
-        retrying(() -> queues(sqs, names));
-        retrying(() -> jobsTable(dynamo, names.jobsTable()));
+        UntilReady.run(() -> bucket(s3, names.bucket()));
+        UntilReady.run(() -> queues(sqs, names));
+        UntilReady.run(() -> jobsTable(dynamo, names.jobsTable()));
     }
 
     private static void bucket(S3Client s3, String bucket) {
@@ -115,26 +112,5 @@ public final class LocalAwsResources {
 
     private static AttributeDefinition attribute(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
-    }
-
-    /** A server that has just opened its port may still refuse the first calls for a moment. */
-    private static void retrying(Runnable step) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            try {
-                step.run();
-                return;
-            } catch (SdkException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
     }
 }

@@ -1,11 +1,7 @@
 package local;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
@@ -35,9 +31,9 @@ public final class LocalUserPool {
     }
 
     public static Ids ensure(CognitoIdentityProviderClient cognito) {
-        String poolId = retrying(() -> pool(cognito));
-        String clientId = retrying(() -> appClient(cognito, poolId, CLIENT_NAME));
-        retrying(() -> adminGroup(cognito, poolId));
+        String poolId = UntilReady.call(() -> pool(cognito));
+        String clientId = UntilReady.call(() -> appClient(cognito, poolId, CLIENT_NAME));
+        UntilReady.run(() -> adminGroup(cognito, poolId));
         return new Ids(poolId, clientId);
     }
 
@@ -46,7 +42,7 @@ public final class LocalUserPool {
      * client, which is what a token rule on {@code client_id} has to tell apart.
      */
     public static String ensureClient(CognitoIdentityProviderClient cognito, String userPoolId, String clientName) {
-        return retrying(() -> appClient(cognito, userPoolId, clientName));
+        return UntilReady.call(() -> appClient(cognito, userPoolId, clientName));
     }
 
     private static String pool(CognitoIdentityProviderClient cognito) {
@@ -93,32 +89,5 @@ public final class LocalUserPool {
             cognito.createGroup(g -> g.userPoolId(poolId).groupName(ADMIN_GROUP)
                     .description("Operators: may call /admin/* (e.g. replay the dead-letter queue)"));
         }
-    }
-
-    /** A server that has just opened its port may still refuse the first calls for a moment. */
-    private static <T> T retrying(Supplier<T> step) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            try {
-                return step.get();
-            } catch (SdkException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void retrying(Runnable step) {
-        retrying(() -> {
-            step.run();
-            return null;
-        });
     }
 }
