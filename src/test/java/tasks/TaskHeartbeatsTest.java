@@ -67,6 +67,11 @@ class TaskHeartbeatsTest {
         awaitNoTasks();
         heartbeats.beatAll();
         assertEquals(1, standIn.calls("closed").size(), "forgotten after TaskTimedOut");
+        heartbeats.started(job, "closed");
+        heartbeats.started(job, "after");
+        standIn.await("after", c -> c.operation().equals("SendTaskHeartbeat"), Duration.ofSeconds(10));
+        assertEquals(1, standIn.calls("closed").size(), "remembered as closed: taking it up again sends nothing");
+        heartbeats.onJobEnded(new JobEnded(job.jobId(), Status.COMPLETED, "after"));
 
         heartbeats.started(job, "flaky");
         standIn.await("flaky", c -> c.answeredWith() == null, Duration.ofSeconds(10));
