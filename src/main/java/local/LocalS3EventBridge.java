@@ -22,6 +22,9 @@ public class LocalS3EventBridge extends RouteBuilder {
     @ConfigProperty(name = "app.local.enabled")
     boolean localMode;
 
+    @ConfigProperty(name = "app.local.s3-event-bridge.enabled")
+    boolean enabled;
+
     @ConfigProperty(name = "app.local.data-dir")
     String dataDir;
 
@@ -39,7 +42,7 @@ public class LocalS3EventBridge extends RouteBuilder {
 
     @Override
     public void configure() {
-        if (!localMode) {
+        if (!localMode || !enabled) {
             return;
         }
         // Objects stay in the bucket, so each listing shows them again: a file-backed record of what was

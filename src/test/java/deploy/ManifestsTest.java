@@ -52,6 +52,7 @@ class ManifestsTest {
             "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class);
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::\\d{12}:role/[\\w+=,.@-]+");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
+    private static final Pattern XMS = Pattern.compile("-Xms(\\d+)m");
 
     static List<Manifests.Document> documents;
     static Deployment deployment;
@@ -309,10 +310,13 @@ class ManifestsTest {
         return container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow().getValue();
     }
 
+    /** The heap of these JVM options, which must fix it: -Xms as large as -Xmx (G1 shrinks it otherwise). */
     private static long heapMb(String javaOptions) {
-        Matcher m = XMX.matcher(javaOptions);
-        assertTrue(m.find(), "a fixed heap (-Xmx<n>m) in " + javaOptions);
-        return Long.parseLong(m.group(1));
+        Matcher max = XMX.matcher(javaOptions);
+        assertTrue(max.find(), "a fixed heap (-Xmx<n>m) in " + javaOptions);
+        Matcher initial = XMS.matcher(javaOptions);
+        assertTrue(initial.find() && initial.group(1).equals(max.group(1)), "-Xms as -Xmx in " + javaOptions);
+        return Long.parseLong(max.group(1));
     }
 
     private static Properties applicationProperties() throws IOException {

@@ -12,12 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import testing.Corpus;
 
 /**
  * The engine alone on a load run's images, the yardstick for the service's CPU per image: in a JVM of its
- * own with the service's heap, one thread renders the same uploads in the same order with the same preset
- * (files read beforehand), first the warm-up ones, then the measured ones, and the process's CPU time
+ * own with the service's heap (fixed, as in the deployment), one thread renders the same uploads in the
+ * same order with the same preset (files read beforehand), first the warm-up ones, then the measured ones, and the process's CPU time
  * over the measured ones is taken, GC and JIT included, as the service's is.
  */
 public final class RenderAlone {
@@ -30,7 +31,7 @@ public final class RenderAlone {
     /** Runs {@link #main} in a child JVM and returns the CPU it used on the measured renders. */
     static Duration inChildJvm(String heap, int warmUp, int measured) throws IOException, InterruptedException {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "-Xms" + heap, "-Xmx" + heap, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 RenderAlone.class.getName(), Integer.toString(warmUp), Integer.toString(measured))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Duration cpu = null;
@@ -38,6 +39,8 @@ public final class RenderAlone {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith(RESULT)) {
                     cpu = Duration.ofNanos(Long.parseLong(line.substring(RESULT.length())));
+                } else {
+                    System.out.println(line);
                 }
             }
         }
@@ -61,10 +64,14 @@ public final class RenderAlone {
             renderer.render(inputs.get(n % inputs.size()), preset);
         }
         long before = cpuNanos();
+        long pid = ProcessHandle.current().pid();
+        Map<String, Double> threads = ThreadCpu.snapshot(pid);
         for (int n = warmUp; n < warmUp + measured; n++) {
             renderer.render(inputs.get(n % inputs.size()), preset);
         }
         System.out.println(RESULT + (cpuNanos() - before));
+        System.out.println("renderer_cpu_s_per_image_by_thread "
+                + ThreadCpu.perImage(ThreadCpu.between(threads, ThreadCpu.snapshot(pid)), measured));
     }
 
     private static long cpuNanos() {
