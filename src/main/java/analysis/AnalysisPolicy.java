@@ -45,7 +45,10 @@ public record AnalysisPolicy(boolean labels, float minConfidence, int maxLabels,
         return labels || moderation != Moderation.OFF;
     }
 
-    /** Rekognition calls per image under this policy: the cost driver. */
+    /**
+     * Rekognition calls per opaque image under this policy: the cost driver. A picture with transparency
+     * costs one more when moderated (it is also looked at laid on black, see imaging.AnalysisCopy).
+     */
     public int callsPerImage() {
         return (labels ? 1 : 0) + (moderation != Moderation.OFF ? 1 : 0);
     }

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.rekognition.model.InvalidParameterExcepti
 /**
  * Image analysis by Amazon Rekognition, on the picture the render kept for it (sent as bytes: never a
  * second download of the source): one DetectLabels call when the policy wants labels, one
- * DetectModerationLabels call when it moderates. Errors that another try may mend (throttling, 5xx,
+ * DetectModerationLabels call when it moderates, and a second one for a picture with transparency, on
+ * the copy laid on black (see {@link AnalysisCopy}): what either finds counts, at its higher confidence. Errors that another try may mend (throttling, 5xx,
  * timeouts, I/O) are thrown as they come, for the route's retries; a picture Rekognition refuses is
  * reported as {@link AnalysisRefusedException}.
  */
@@ -53,15 +54,24 @@ public class RekognitionAnalyser {
                     ? RekognitionResults.labels(rekognition.detectLabels(r -> r.image(image)
                             .minConfidence(policy.minConfidence()).maxLabels(policy.maxLabels())), width, height)
                     : null;
-            List<ModerationLabel> moderation = policy.moderation() != Moderation.OFF
-                    ? RekognitionResults.moderation(rekognition.detectModerationLabels(r -> r.image(image)
-                            .minConfidence(policy.moderationMinConfidence())))
-                    : null;
+            List<ModerationLabel> moderation = null;
+            if (policy.moderation() != Moderation.OFF) {
+                moderation = moderate(image, policy);
+                if (copy.jpegOnBlack() != null) {
+                    moderation = RekognitionResults.union(moderation, moderate(
+                            Image.builder().bytes(SdkBytes.fromByteArray(copy.jpegOnBlack())).build(), policy));
+                }
+            }
             return new Analysis(labels, moderation);
         } catch (InvalidImageFormatException | ImageTooLargeException | InvalidParameterException e) {
             throw new AnalysisRefusedException("Rekognition refused the %dx%d picture: %s"
                     .formatted(copy.width(), copy.height(), reason(e)), e);
         }
+    }
+
+    private List<ModerationLabel> moderate(Image image, AnalysisPolicy policy) {
+        return RekognitionResults.moderation(rekognition.detectModerationLabels(r -> r.image(image)
+                .minConfidence(policy.moderationMinConfidence())));
     }
 
     private static String reason(AwsServiceException e) {

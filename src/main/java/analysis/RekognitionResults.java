@@ -1,7 +1,11 @@
 package analysis;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import jobs.Box;
 import jobs.Label;
 import jobs.LabelInstance;
@@ -34,6 +38,19 @@ final class RekognitionResults {
         return response.moderationLabels().stream().map(label -> new ModerationLabel(label.name(),
                 label.parentName() == null || label.parentName().isEmpty() ? null : label.parentName(),
                 percent(label.confidence()))).toList();
+    }
+
+    /**
+     * The moderation labels of two looks at one image: each label (name and parent) once, at the higher
+     * of its confidences, in the order first seen.
+     */
+    static List<ModerationLabel> union(List<ModerationLabel> first, List<ModerationLabel> second) {
+        Map<List<String>, ModerationLabel> labels = new LinkedHashMap<>();
+        for (ModerationLabel label : Stream.concat(first.stream(), second.stream()).toList()) {
+            labels.merge(Arrays.asList(label.name(), label.parent()), label,
+                    (kept, other) -> kept.confidence() >= other.confidence() ? kept : other);
+        }
+        return List.copyOf(labels.values());
     }
 
     private static LabelInstance instance(Instance instance, int width, int height) {

@@ -1,5 +1,6 @@
 package imaging;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 
 /**
@@ -8,13 +9,18 @@ import java.awt.image.BufferedImage;
  * such as Rekognition takes as bytes), and the picture the smart-gravity cover variants are cut from, so
  * they can be cut again around what analysis finds.
  *
- * @param jpeg       the picture to analyse
+ * <p>A picture with transparency is shown differently by different pages: laid on white (as the JPEG
+ * variants and a light page show it) light content on transparent pixels vanishes, yet a WebP variant on a
+ * dark page shows it. So such a picture is also kept laid on black, and moderation looks at both.
+ *
+ * @param jpeg       the picture to analyse, transparent pixels laid on white
+ * @param jpegOnBlack the same picture laid on black when it has transparency; null when it is opaque
  * @param width      its width in pixels; at the displayed picture's aspect
  * @param height     its height in pixels
  * @param cropSource the smallest picture every smart cover variant can be cut from without enlarging;
  *                   null when the preset has none
  */
-public record AnalysisCopy(byte[] jpeg, int width, int height, BufferedImage cropSource) {
+public record AnalysisCopy(byte[] jpeg, byte[] jpegOnBlack, int width, int height, BufferedImage cropSource) {
 
     /** Rekognition's limit for image bytes in a request (its "Guidelines and quotas" page). */
     public static final int MAX_BYTES = 5 * 1024 * 1024;
@@ -25,11 +31,18 @@ public record AnalysisCopy(byte[] jpeg, int width, int height, BufferedImage cro
      * it is over {@link #MAX_BYTES}; a picture of 1600 px fits at the first or second step.
      */
     static AnalysisCopy of(BufferedImage picture, BufferedImage cropSource) {
+        byte[] onBlack = picture.getColorModel().hasAlpha()
+                ? underMaxBytes(Pixels.redraw(picture, BufferedImage.TYPE_3BYTE_BGR, Color.BLACK))
+                : null;
+        return new AnalysisCopy(underMaxBytes(picture), onBlack, picture.getWidth(), picture.getHeight(), cropSource);
+    }
+
+    private static byte[] underMaxBytes(BufferedImage picture) {
         byte[] jpeg = Encoder.encode(picture, OutputFormat.JPEG, QUALITY, false);
         for (int quality = QUALITY - 15; jpeg.length > MAX_BYTES && quality > 0; quality -= 15) {
             jpeg = Encoder.encode(picture, OutputFormat.JPEG, quality, false);
         }
-        return new AnalysisCopy(jpeg, picture.getWidth(), picture.getHeight(), cropSource);
+        return jpeg;
     }
 
     /** The size of the copy of a {@code width x height} picture whose longer side is at most {@code side}. */

@@ -75,6 +75,11 @@ public final class RekognitionStandIn implements AutoCloseable {
         standing.put(target, new Answer(200, json));
     }
 
+    /** The next call of the operation gets this 200 answer, before the standing answer. */
+    public synchronized void answerNext(String target, String json) {
+        scripted.computeIfAbsent(target, t -> new ArrayDeque<>()).add(new Answer(200, json));
+    }
+
     /** The next {@code times} calls of the operation fail with this error, before the standing answer. */
     public synchronized void fail(String target, int times, int status, String type, String message) {
         String body = "{\"__type\":\"" + type + "\",\"Message\":\"" + message + "\"}";

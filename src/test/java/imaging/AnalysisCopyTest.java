@@ -1,0 +1,55 @@
+package imaging;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** What analysis gets to see of a picture, transparent ones included. */
+class AnalysisCopyTest {
+
+    @Test
+    void lightContentOnTransparencyIsAlsoShownLaidOnBlack() throws IOException {
+        BufferedImage picture = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = picture.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(100, 75, 200, 150);
+        g.dispose();
+
+        AnalysisCopy copy = AnalysisCopy.of(picture, null);
+
+        BufferedImage onWhite = decode(copy.jpeg());
+        assertTrue(luma(onWhite, 10, 10) > 240 && luma(onWhite, 200, 150) > 240,
+                "laid on white, the content vanishes into the background");
+        assertNotNull(copy.jpegOnBlack(), "a picture with transparency is kept laid on black too");
+        BufferedImage onBlack = decode(copy.jpegOnBlack());
+        assertTrue(luma(onBlack, 10, 10) < 20, "the transparent background is black");
+        assertTrue(luma(onBlack, 200, 150) > 240, "the white content shows");
+    }
+
+    @Test
+    void anOpaquePictureIsKeptOnce() {
+        BufferedImage picture = new BufferedImage(400, 300, BufferedImage.TYPE_3BYTE_BGR);
+
+        AnalysisCopy copy = AnalysisCopy.of(picture, null);
+
+        assertNull(copy.jpegOnBlack());
+        assertTrue(copy.jpeg().length > 0);
+    }
+
+    private static BufferedImage decode(byte[] jpeg) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(jpeg));
+    }
+
+    private static int luma(BufferedImage image, int x, int y) {
+        int rgb = image.getRGB(x, y);
+        return (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114) / 1000;
+    }
+}
