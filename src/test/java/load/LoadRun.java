@@ -55,11 +55,14 @@ public final class LoadRun {
     private LoadRun() {
     }
 
-    /** Arguments: measured uploads (default 210), heap (512m), warm-up uploads (two of each image). */
+    /**
+     * Arguments: measured uploads (default 210), heap (512m), warm-up uploads (twenty of each image: the
+     * service's JIT compilation tails off slowly, over hundreds of images).
+     */
     public static void main(String[] args) throws Exception {
         int uploads = args.length > 0 ? Integer.parseInt(args[0]) : 10 * LoadImages.FILES.size();
         String heap = args.length > 1 ? args[1] : "512m";
-        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 2 * LoadImages.FILES.size();
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 20 * LoadImages.FILES.size();
 
         // Alone on the machine, before the service starts: its own JVM, one thread.
         Duration engineCpu = RenderAlone.inChildJvm(heap, warmUp, uploads);
