@@ -11,6 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import testing.Corpus;
 
 /** What analysis gets to see of a picture, transparent ones included. */
 class AnalysisCopyTest {
@@ -32,6 +35,24 @@ class AnalysisCopyTest {
         BufferedImage onBlack = decode(copy.jpegOnBlack());
         assertTrue(luma(onBlack, 10, 10) < 20, "the transparent background is black");
         assertTrue(luma(onBlack, 200, 150) > 240, "the white content shows");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"png/rgba-transparency.png", "png/palette-interlaced.png", "png/grey-alpha.png",
+            "webp/lossless-alpha.webp"})
+    void everyFormatsTransparencyReachesTheCopyLaidOnBlack(String file) throws Exception {
+        Rendition rendition = new Renderer(Limits.defaults()).render(Corpus.read(file),
+                TestPresets.DEFAULT.withAnalysisSide(1600));
+
+        assertNotNull(rendition.analysisCopy().jpegOnBlack(), file);
+    }
+
+    @Test
+    void anOpaquePhotoIsKeptOnce() throws Exception {
+        Rendition rendition = new Renderer(Limits.defaults()).render(Corpus.read("orientation/Landscape_1.jpg"),
+                TestPresets.DEFAULT.withAnalysisSide(1600));
+
+        assertNull(rendition.analysisCopy().jpegOnBlack());
     }
 
     @Test
