@@ -46,8 +46,9 @@ public record AnalysisPolicy(boolean labels, float minConfidence, int maxLabels,
     }
 
     /**
-     * Rekognition calls per opaque image under this policy: the cost driver. A picture with transparency
-     * costs one more when moderated (it is also looked at laid on black, see imaging.AnalysisCopy).
+     * Rekognition calls per opaque image under this policy: the cost driver. A picture with transparent
+     * pixels costs one more when moderated under a preset with a WebP variant (it is also looked at laid
+     * on black, see imaging.AnalysisCopy).
      */
     public int callsPerImage() {
         return (labels ? 1 : 0) + (moderation != Moderation.OFF ? 1 : 0);

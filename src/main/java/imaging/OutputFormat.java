@@ -21,6 +21,11 @@ public enum OutputFormat {
         this.maxSide = maxSide;
     }
 
+    /** Whether the format keeps transparency; a JPEG variant is laid on white. */
+    public boolean keepsTransparency() {
+        return this != JPEG;
+    }
+
     /** The longest side, in pixels, the encoder writes; a variant over it is scaled to fit. */
     public int maxSide() {
         return maxSide;

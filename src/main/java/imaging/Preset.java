@@ -35,6 +35,11 @@ public record Preset(String name, List<VariantSpec> variants, int placeholderWid
         return new Preset(name, variants, placeholderWidth, watermark, side);
     }
 
+    /** Whether any variant keeps transparency (WebP, PNG), so a page's background shows through it. */
+    public boolean showsTransparency() {
+        return variants.stream().anyMatch(v -> v.format().keepsTransparency());
+    }
+
     /** Whether any variant is cropped with {@link Gravity#SMART}. */
     public boolean hasSmartCrops() {
         return variants.stream().anyMatch(v -> v.fit() == Fit.COVER && v.gravity() == Gravity.SMART);

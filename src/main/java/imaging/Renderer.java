@@ -169,7 +169,7 @@ public final class Renderer {
             cropSource = smallestCovering(sources, new VariantSpec.Size(needW, needH));
         }
         return AnalysisCopy.of(Resizer.resize(picture, Math.min(size.width(), picture.getWidth()),
-                Math.min(size.height(), picture.getHeight()), deadline), cropSource);
+                Math.min(size.height(), picture.getHeight()), deadline), cropSource, preset.showsTransparency());
     }
 
     /** Sharpening and the watermark: on a copy, as the cascade goes on scaling from the plain pixels. */

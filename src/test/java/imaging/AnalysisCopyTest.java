@@ -9,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class AnalysisCopyTest {
         g.fillRect(100, 75, 200, 150);
         g.dispose();
 
-        AnalysisCopy copy = AnalysisCopy.of(picture, null);
+        AnalysisCopy copy = AnalysisCopy.of(picture, null, true);
 
         BufferedImage onWhite = decode(copy.jpeg());
         assertTrue(luma(onWhite, 10, 10) > 240 && luma(onWhite, 200, 150) > 240,
@@ -56,13 +57,27 @@ class AnalysisCopyTest {
     }
 
     @Test
-    void anOpaquePictureIsKeptOnce() {
-        BufferedImage picture = new BufferedImage(400, 300, BufferedImage.TYPE_3BYTE_BGR);
+    void anOpaquePictureIsKeptOnceEvenWithAnAlphaChannel() {
+        BufferedImage opaque = new BufferedImage(400, 300, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage allOpaqueAlpha = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = allOpaqueAlpha.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 400, 300);
+        g.dispose();
 
-        AnalysisCopy copy = AnalysisCopy.of(picture, null);
+        assertNull(AnalysisCopy.of(opaque, null, true).jpegOnBlack());
+        assertNull(AnalysisCopy.of(allOpaqueAlpha, null, true).jpegOnBlack(), "every pixel opaque: nothing to hide");
+        assertTrue(AnalysisCopy.of(opaque, null, true).jpeg().length > 0);
+    }
 
-        assertNull(copy.jpegOnBlack());
-        assertTrue(copy.jpeg().length > 0);
+    @Test
+    void aPresetOfJpegsOnlyShowsEverythingOnWhite() throws Exception {
+        Preset jpegOnly = new Preset("jpeg-only", List.of(VariantSpec.parse("medium 800 inside jpeg q85")), 0)
+                .withAnalysisSide(1600);
+
+        Rendition rendition = new Renderer(Limits.defaults()).render(Corpus.read("png/rgba-transparency.png"), jpegOnly);
+
+        assertNull(rendition.analysisCopy().jpegOnBlack(), "no variant keeps the transparency");
     }
 
     private static BufferedImage decode(byte[] jpeg) throws IOException {
