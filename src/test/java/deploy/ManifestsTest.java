@@ -153,7 +153,10 @@ class ManifestsTest {
         assertEquals(bytes(requests.get("memory")), bytes(limits.get("memory")));
         long heap = heapMb(env(container, "JAVA_OPTS_APPEND")) << 20;
         long limit = bytes(limits.get("memory")).longValueExact();
-        assertTrue(limit - heap >= 256L << 20, "room beside the heap for metaspace, threads, buffers: " + (limit - heap));
+        // bench/load measured ~310 MiB beside a fixed heap (metaspace, code, threads, buffers), and a
+        // progressive JPEG's native decoder holds ~3 bytes a pixel outside it (~180 MB at 60 MP)
+        assertTrue(limit - heap >= 512L << 20, "room beside the heap for metaspace, threads, native buffers: "
+                + (limit - heap));
     }
 
     @Test
