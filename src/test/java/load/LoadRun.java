@@ -86,6 +86,9 @@ public final class LoadRun {
         config.put("app.local.s3-event-bridge.enabled", "false");
         config.put("app.auth.client-ids", config.get("app.cognito.client-id"));
         config.put("quarkus.log.category.\"pipeline\".level", "WARN");
+        // threads named by what they serve (the kernel keeps 15 characters), so the SQS consumers that
+        // render stand apart from Camel's other threads in the CPU by thread group
+        config.put("camel.main.thread-name-pattern", "#name#");
         // one account pushes every upload of a batch: its per-owner limit would pace the run instead of the service
         config.put("app.rate-limits.uploads.requests", Integer.toString(Math.max(uploads, warmUp)));
         int port = LocalAwsTestResource.freePort();
@@ -93,7 +96,8 @@ public final class LoadRun {
         Path gcLog = dir.resolve("gc-" + System.nanoTime() + ".log");
         // Peak heap from the GC log (used before each collection) rather than by sampling: attaching to the
         // service would cost it CPU, which is what is measured here.
-        List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, ThreadCpu.KEEP_COMPILER_THREADS,
+                "-Xlog:gc:file=" + gcLog));
         // e.g. -XX:StartFlightRecording=filename=target/load/service.jfr to see where the service's CPU goes
         jvm.addAll(List.of(System.getenv().getOrDefault("LOAD_SERVICE_JAVA_OPTS", "").split("\\s+")));
         jvm.removeIf(String::isBlank);

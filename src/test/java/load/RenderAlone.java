@@ -31,7 +31,7 @@ public final class RenderAlone {
     /** Runs {@link #main} in a child JVM and returns the CPU it used on the measured renders. */
     static Duration inChildJvm(String heap, int warmUp, int measured) throws IOException, InterruptedException {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "-Xms" + heap, "-Xmx" + heap, ThreadCpu.KEEP_COMPILER_THREADS, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 RenderAlone.class.getName(), Integer.toString(warmUp), Integer.toString(measured))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Duration cpu = null;

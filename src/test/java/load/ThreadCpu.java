@@ -14,10 +14,14 @@ import java.util.stream.Stream;
  * system time, in clock ticks of 10 ms) and {@code comm} (the thread's name, cut to 15 characters by the
  * kernel). Threads are grouped by name with their numbers dropped ("GC Thread#1" and "GC Thread#0" are
  * one group), so the difference of two snapshots shows where a process's CPU went: rendering workers, the
- * garbage collector, the JIT compilers, HTTP event loops. Threads that ended between the snapshots are
- * missing from it. Empty where /proc is missing.
+ * garbage collector, the C1 and C2 JIT compilers, HTTP event loops. Threads that ended between the
+ * snapshots are missing from it: run the JVM with {@link #KEEP_COMPILER_THREADS} so that the compilers'
+ * are not. Empty where /proc is missing.
  */
 final class ThreadCpu {
+
+    /** A JVM option: compiler threads stay for the JVM's life instead of coming and going with the work. */
+    static final String KEEP_COMPILER_THREADS = "-XX:-UseDynamicNumberOfCompilerThreads";
 
     private static final double SECONDS_PER_TICK = 0.01;
 
@@ -63,6 +67,7 @@ final class ThreadCpu {
     }
 
     private static String group(String name) {
-        return name.replaceAll("[#\\-]?\\d+", "#").replaceAll("#+", "#");
+        // the numbers that tell threads of a group apart: "GC Thread#1", "worker-12", "pool-3-thread-1"
+        return name.replaceAll("(?<=[#-])\\d+", "");
     }
 }
