@@ -32,6 +32,11 @@ public record Job(String jobId, @JsonIgnore String owner, Status status, String 
         return new Job(jobId, owner, Status.PENDING, preset, metadata, now, now, images);
     }
 
+    /** The same job under another id (a Step Functions task's job takes one derived from its message). */
+    public Job withJobId(String id) {
+        return new Job(id, owner, status, preset, metadata, createdAt, updatedAt, images);
+    }
+
     public Job withImages(List<ImageRecord> replaced) {
         return new Job(jobId, owner, status, preset, metadata, createdAt, updatedAt, replaced);
     }

@@ -66,9 +66,38 @@ public class JobStore {
         writes.create(job, null);
     }
 
-    /** Stores a new job that answers a Step Functions task: its header remembers the task token. */
-    public void create(Job job, String taskToken) {
-        writes.create(job, taskToken);
+    /**
+     * Stores the job that answers a Step Functions task, once: its header remembers the task token. A task
+     * message delivered again (SQS delivers at least once, and a worker may stop between writing the job
+     * and deleting the message) comes with the same job id (see StepFunctionsTasks.identify), finds the
+     * job and writes nothing, so images already claimed are not reset.
+     *
+     * @return true when the job was written now; false when this task's job already existed
+     * @throws IllegalStateException when a job of that id exists for another task
+     */
+    public boolean createForTask(Job job, String taskToken) {
+        if (existingTask(job.jobId(), taskToken)) {
+            return false;
+        }
+        try {
+            writes.create(job, taskToken);
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            // the same message, delivered twice at once: the other delivery wrote the header first
+            return existingTask(job.jobId(), taskToken);
+        }
+    }
+
+    private boolean existingTask(String jobId, String taskToken) {
+        Map<String, AttributeValue> header = dynamo.getItem(g -> g.tableName(table).key(JobItems.headerKey(jobId))
+                .consistentRead(true)).item();
+        if (header == null || header.isEmpty()) {
+            return false;
+        }
+        if (!taskToken.equals(JobItems.taskToken(header))) {
+            throw new IllegalStateException("Job " + jobId + " exists for another task");
+        }
+        return true;
     }
 
     /** The job with all its images, read with one (paged) Query of its partition; empty when unknown. */

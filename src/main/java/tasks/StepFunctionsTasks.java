@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jobs.Job;
@@ -15,10 +17,14 @@ import jobs.StorageLayout;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import support.Json;
+import support.Ulid;
 
 /**
  * The verbs of the Step Functions task routes ({@code routes/tasks.yaml}). A state machine's task
@@ -92,10 +98,27 @@ public class StepFunctionsTasks {
                 + "a task's images must all be under one owner's %s<owner>/").formatted(first, prefix)));
     }
 
-    /** Stores the task's job, which remembers the token. */
+    /**
+     * The task's job under an id that the message itself determines: the ULID of the time SQS received it
+     * ({@code SentTimestamp}, the same at every delivery) over the token, so a task message delivered
+     * again names the job it started rather than a new one.
+     */
+    public Job identify(@Variable("job") Job job, @Variable("taskToken") String token,
+            @Header(Sqs2Constants.ATTRIBUTES) Map<MessageSystemAttributeName, String> message) {
+        String sent = message == null ? null : message.get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        Instant time = sent == null ? job.createdAt() : Instant.ofEpochMilli(Long.parseLong(sent));
+        return job.withJobId(Ulid.derived(time, token));
+    }
+
+    /** Stores the task's job, which remembers the token, unless an earlier delivery of the message did. */
     public void create(@Variable("job") Job job, @Variable("taskToken") String token) {
-        jobs.create(job, token);
-        LOG.infof("Job %s of %s: %d images for a Step Functions task", job.jobId(), job.owner(), job.images().size());
+        if (jobs.createForTask(job, token)) {
+            LOG.infof("Job %s of %s: %d images for a Step Functions task", job.jobId(), job.owner(),
+                    job.images().size());
+        } else {
+            LOG.infof("Job %s: its task message came again; the job stands, its images are queued again "
+                    + "(a duplicate event for a claimed or ended image is ignored)", job.jobId());
+        }
     }
 
     /** Answers a task message that was refused (the exception the route caught) with {@code SendTaskFailure}. */

@@ -1,5 +1,6 @@
 package flow;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,19 +12,26 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import support.Ulid;
 import testing.ApiClient;
 import testing.Corpus;
+import testing.ImageItems;
 import testing.LocalAwsTestResource;
 import testing.Queues;
 import testing.StepFunctionsStandIn;
@@ -50,6 +58,12 @@ class StepFunctionsTaskTest {
 
     @Inject
     S3Client s3;
+
+    @Inject
+    ProducerTemplate camel;
+
+    @Inject
+    DynamoDbClient dynamo;
 
     @Test
     void aTaskGetsHeartbeatsThenSendTaskSuccessWithItsJob() throws Exception {
@@ -170,6 +184,33 @@ class StepFunctionsTaskTest {
         assertEquals(1, count(timedOut, "SendTaskSuccess"), "TaskTimedOut: logged and dropped, not retried");
         assertEquals(1, count(invalid, "SendTaskFailure"), "InvalidToken: logged and dropped, not retried");
         assertTrue(count(timedOut, "SendTaskHeartbeat") <= 2, "a closed task is not beaten for");
+    }
+
+    @Test
+    void aTaskMessageDeliveredAgainStartsNoSecondJob() throws Exception {
+        String owner = "yusuf";
+        String image = upload(owner, "orientation/Landscape_1.jpg");
+        String token = token();
+        String body = JSON.writeValueAsString(Map.of("taskToken", token, "images", List.of(image)));
+        // as the ingest route hands each delivery on: the same message, so the same SentTimestamp
+        Map<String, Object> delivery = Map.of(Sqs2Constants.ATTRIBUTES,
+                Map.of(MessageSystemAttributeName.SENT_TIMESTAMP, "1796018400123"));
+
+        camel.sendBodyAndHeaders("direct:start-task", body, delivery);
+        camel.sendBodyAndHeaders("direct:start-task", body, delivery);
+
+        Call success = stepFunctions.awaitAnswer(token, SOON);
+        assertEquals("SendTaskSuccess", success.operation());
+        String jobId = JSON.readTree(success.output()).path("jobId").asText();
+        assertEquals(Ulid.derived(Instant.ofEpochMilli(1796018400123L), token), jobId);
+        Queues.awaitDrained(sqs, queueUrl());
+        Thread.sleep(2000);
+        assertEquals(1, count(token, "SendTaskSuccess"), "answered once");
+        List<String> jobs = given().auth().oauth2(ApiClient.token(owner)).get("/v1/jobs").then().statusCode(200)
+                .extract().jsonPath().getList("items.jobId");
+        assertEquals(List.of(jobId), jobs, "one job for the task");
+        assertEquals(1, ImageItems.attempts(dynamo, jobId), "the image was claimed once");
+        assertEquals(2, ImageItems.revision(dynamo, jobId), "claimed and completed, never written over");
     }
 
     @Test
