@@ -46,6 +46,7 @@ public class JobStore {
     private final OwnerIndex owners;
     private final Event<JobEnded> ended;
     private final RateWindows rates;
+    private final TaskJobs tasks;
 
     public JobStore(DynamoDbClient dynamo, @ConfigProperty(name = "app.ddb.jobs-table") String table,
             @ConfigProperty(name = "app.pipeline.lease") Duration lease, Event<JobEnded> ended) {
@@ -59,6 +60,7 @@ public class JobStore {
         this.writes = new JobWrites(dynamo, table);
         this.owners = new OwnerIndex(dynamo, table);
         this.rates = new RateWindows(table);
+        this.tasks = new TaskJobs(table);
     }
 
     /** Stores a new job: its images first, then its header, which makes it visible. */
@@ -67,12 +69,25 @@ public class JobStore {
     }
 
     /**
-     * Stores the job that answers a Step Functions task, once: its header remembers the task token. A task
-     * message delivered again (SQS delivers at least once, and a worker may stop between writing the job
-     * and deleting the message) comes with the same job id (see StepFunctionsTasks.identify), finds the
-     * job and writes nothing, so images already claimed are not reset.
+     * The id of the job that answers this Step Functions task: the one an earlier delivery of its message
+     * recorded, or else {@code proposed}, recorded now (see {@link TaskJobs}).
+     */
+    public String jobIdForTask(String taskToken, String proposed) {
+        try {
+            dynamo.putItem(tasks.record(taskToken, proposed, clock.instant()));
+            return proposed;
+        } catch (ConditionalCheckFailedException e) {
+            return dynamo.getItem(g -> g.tableName(table).key(TaskJobs.key(taskToken)).consistentRead(true))
+                    .item().get(TaskJobs.JOB_ID).s();
+        }
+    }
+
+    /**
+     * Stores the job that answers a Step Functions task (under {@link #jobIdForTask}'s id), once: its header
+     * remembers the task token. A delivery that finds the job, or writes beside another delivery of the same
+     * message, writes no item that exists already, so images already claimed or ended are never reset.
      *
-     * @return true when the job was written now; false when this task's job already existed
+     * @return true when the job's header was written now; false when it existed
      * @throws IllegalStateException when a job of that id exists for another task
      */
     public boolean createForTask(Job job, String taskToken) {
@@ -80,10 +95,10 @@ public class JobStore {
             return false;
         }
         try {
-            writes.create(job, taskToken);
+            writes.createOnce(job, taskToken);
             return true;
         } catch (ConditionalCheckFailedException e) {
-            // the same message, delivered twice at once: the other delivery wrote the header first
+            // another delivery of the same message wrote the header first
             return existingTask(job.jobId(), taskToken);
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -26,7 +27,7 @@ final class JobWrites {
         this.table = table;
     }
 
-    /** Writes the job; its header remembers the Step Functions task token when there is one (else null). */
+    /** Writes a new job; its header remembers the Step Functions task token when there is one (else null). */
     void create(Job job, String taskToken) {
         List<WriteRequest> puts = new ArrayList<>();
         for (int i = 0; i < job.images().size(); i++) {
@@ -36,6 +37,30 @@ final class JobWrites {
         for (int from = 0; from < puts.size(); from += BATCH) {
             writeAll(puts.subList(from, Math.min(puts.size(), from + BATCH)));
         }
+        putHeader(job, taskToken);
+    }
+
+    /**
+     * Writes the job item by item, each on the condition that it does not exist yet, then the header on
+     * the same condition: for a job that another writer may be writing or have written (a Step Functions
+     * task's, whose message can come twice), no image that writer's workers already claimed is reset.
+     *
+     * @throws ConditionalCheckFailedException when the header exists
+     */
+    void createOnce(Job job, String taskToken) {
+        for (int i = 0; i < job.images().size(); i++) {
+            Map<String, AttributeValue> item = JobItems.image(new ImageRef(job.jobId(), i), job.images().get(i));
+            try {
+                dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", JobItems.PK)));
+            } catch (ConditionalCheckFailedException e) {
+                // written by the other writer, and perhaps claimed since: left as it is
+            }
+        }
+        putHeader(job, taskToken);
+    }
+
+    private void putHeader(Job job, String taskToken) {
         dynamo.putItem(p -> p.tableName(table).item(JobItems.header(job, taskToken))
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", JobItems.PK)));
     }

@@ -1,11 +1,7 @@
 package support;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,34 +17,16 @@ public final class Ulid {
     private Ulid() {
     }
 
-    /** A new ULID of this instant, with 80 random bits. */
     public static String next(Instant now) {
         byte[] random = new byte[10];
         RANDOM.nextBytes(random);
-        return encode(now.toEpochMilli(), random);
-    }
-
-    /**
-     * The ULID of this instant whose 80 other bits are the first 80 of the SHA-256 of {@code seed}: the
-     * same arguments always give the same id, which is still as hard to guess as the seed.
-     */
-    public static String derived(Instant time, String seed) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return encode(time.toEpochMilli(), Arrays.copyOf(hash, 10));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
-    }
-
-    private static String encode(long millis, byte[] random) {
         char[] out = new char[26];
-        long time = millis;
+        long time = now.toEpochMilli();
         for (int i = 9; i >= 0; i--) {
             out[i] = ALPHABET[(int) (time & 31)];
             time >>>= 5;
         }
-        // 80 bits as 16 base-32 characters.
+        // 80 random bits as 16 base-32 characters.
         long hi = 0;
         for (int i = 0; i < 5; i++) {
             hi = (hi << 8) | (random[i] & 0xFF);

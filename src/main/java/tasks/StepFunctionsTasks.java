@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jobs.Job;
@@ -17,14 +15,10 @@ import jobs.StorageLayout;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.apache.camel.Variable;
-import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import support.Json;
-import support.Ulid;
 
 /**
  * The verbs of the Step Functions task routes ({@code routes/tasks.yaml}). A state machine's task
@@ -99,15 +93,12 @@ public class StepFunctionsTasks {
     }
 
     /**
-     * The task's job under an id that the message itself determines: the ULID of the time SQS received it
-     * ({@code SentTimestamp}, the same at every delivery) over the token, so a task message delivered
-     * again names the job it started rather than a new one.
+     * The task's job under the id its token already has, if an earlier delivery of the task message chose
+     * one: a task message delivered again (SQS delivers at least once; a dead letter replayed; a sender
+     * sending again) names the job it started rather than a new one.
      */
-    public Job identify(@Variable("job") Job job, @Variable("taskToken") String token,
-            @Header(Sqs2Constants.ATTRIBUTES) Map<MessageSystemAttributeName, String> message) {
-        String sent = message == null ? null : message.get(MessageSystemAttributeName.SENT_TIMESTAMP);
-        Instant time = sent == null ? job.createdAt() : Instant.ofEpochMilli(Long.parseLong(sent));
-        return job.withJobId(Ulid.derived(time, token));
+    public Job identify(@Variable("job") Job job, @Variable("taskToken") String token) {
+        return job.withJobId(jobs.jobIdForTask(token, job.jobId()));
     }
 
     /** Stores the task's job, which remembers the token, unless an earlier delivery of the message did. */

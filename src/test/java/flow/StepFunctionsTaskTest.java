@@ -6,29 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.Batches;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import jobs.ImageRef;
+import jobs.Job;
+import jobs.JobItems;
+import jobs.JobStore;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import support.Ulid;
 import testing.ApiClient;
 import testing.Corpus;
 import testing.ImageItems;
@@ -60,7 +61,10 @@ class StepFunctionsTaskTest {
     S3Client s3;
 
     @Inject
-    ProducerTemplate camel;
+    JobStore jobStore;
+
+    @Inject
+    Batches batches;
 
     @Inject
     DynamoDbClient dynamo;
@@ -191,26 +195,47 @@ class StepFunctionsTaskTest {
         String owner = "yusuf";
         String image = upload(owner, "orientation/Landscape_1.jpg");
         String token = token();
-        String body = JSON.writeValueAsString(Map.of("taskToken", token, "images", List.of(image)));
-        // as the ingest route hands each delivery on: the same message, so the same SentTimestamp
-        Map<String, Object> delivery = Map.of(Sqs2Constants.ATTRIBUTES,
-                Map.of(MessageSystemAttributeName.SENT_TIMESTAMP, "1796018400123"));
+        Map<String, Object> task = Map.of("taskToken", token, "images", List.of(image));
 
-        camel.sendBodyAndHeaders("direct:start-task", body, delivery);
-        camel.sendBodyAndHeaders("direct:start-task", body, delivery);
-
+        // the same task message twice, as SQS may deliver it, a dead letter's replay resends it, or a sender
+        // sends it again
+        sendTask(task);
         Call success = stepFunctions.awaitAnswer(token, SOON);
-        assertEquals("SendTaskSuccess", success.operation());
-        String jobId = JSON.readTree(success.output()).path("jobId").asText();
-        assertEquals(Ulid.derived(Instant.ofEpochMilli(1796018400123L), token), jobId);
+        sendTask(task);
         Queues.awaitDrained(sqs, queueUrl());
         Thread.sleep(2000);
+
+        assertEquals("SendTaskSuccess", success.operation());
+        String jobId = JSON.readTree(success.output()).path("jobId").asText();
         assertEquals(1, count(token, "SendTaskSuccess"), "answered once");
         List<String> jobs = given().auth().oauth2(ApiClient.token(owner)).get("/v1/jobs").then().statusCode(200)
                 .extract().jsonPath().getList("items.jobId");
         assertEquals(List.of(jobId), jobs, "one job for the task");
         assertEquals(1, ImageItems.attempts(dynamo, jobId), "the image was claimed once");
         assertEquals(2, ImageItems.revision(dynamo, jobId), "claimed and completed, never written over");
+    }
+
+    @Test
+    void aDeliveryWritingBesideAnotherResetsNoImageTheOtherAlreadyWrote() throws Exception {
+        String owner = "yolanda";
+        String image = upload(owner, "orientation/Landscape_1.jpg");
+        String token = token();
+        Job prepared = batches.prepare(owner, JSON.writeValueAsString(Map.of("images", List.of(image))));
+        Job job = prepared.withJobId(jobStore.jobIdForTask(token, prepared.jobId()));
+        assertTrue(jobStore.createForTask(job, token));
+        // the first delivery's worker has claimed the image; the second delivery looked before the first
+        // one's header existed, so it writes the job too
+        dynamo.updateItem(u -> u.tableName(LocalAwsTestResource.TABLE).key(JobItems.imageKey(new ImageRef(job.jobId(), 0)))
+                .updateExpression("SET #revision = :claimed").expressionAttributeNames(Map.of("#revision", JobItems.REVISION))
+                .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromN("1"))));
+        dynamo.deleteItem(d -> d.tableName(LocalAwsTestResource.TABLE).key(JobItems.headerKey(job.jobId())));
+
+        assertTrue(jobStore.createForTask(job, token), "the header was missing, so it is written");
+
+        assertEquals(1, ImageItems.revision(dynamo, job.jobId()), "the claimed image is left as it was");
+        assertFalse(jobStore.createForTask(job, token), "with the header there, nothing is written");
+        assertEquals(job.jobId(), jobStore.jobIdForTask(token, "01JD0000000000000000000000"),
+                "the token keeps the job id it was first given");
     }
 
     @Test
