@@ -32,7 +32,7 @@ public record Job(String jobId, @JsonIgnore String owner, Status status, String 
         return new Job(jobId, owner, Status.PENDING, preset, metadata, now, now, images);
     }
 
-    /** The same job under another id (a Step Functions task's job takes one derived from its message). */
+    /** The same job under another id (a Step Functions task's job takes the one its token was first given). */
     public Job withJobId(String id) {
         return new Job(id, owner, status, preset, metadata, createdAt, updatedAt, images);
     }

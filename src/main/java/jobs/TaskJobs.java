@@ -15,10 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * Which job answers a Step Functions task token, so that a task message delivered more than once (SQS
  * delivers at least once, a dead letter can be replayed, a sender can send again) starts one job: one item
  * per token in the job table ({@code pk = TASK#<SHA-256 of the token, hex>}, {@code sk = TASK}) naming the
- * job, and {@code expiresAt} (epoch seconds, the table's TTL attribute) {@value #KEPT_DAYS} days on, longer
- * than SQS keeps a message and then its dead letter (14 + 14 days). Job ids never start with {@code TASK#},
- * and these items carry no {@code owner}, so they share no partition with jobs and the owner index never
- * sees them.
+ * job, and {@code expiresAt} (epoch seconds, the table's TTL attribute) {@value #KEPT_DAYS} days on: a task
+ * token lives as long as its execution waits, at most a year (a Standard workflow's longest run), and a
+ * dead letter replayed or a message sent again may come any time in it. Job ids never start with
+ * {@code TASK#}, and these items carry no {@code owner}, so they share no partition with jobs and the owner
+ * index never sees them.
  */
 final class TaskJobs {
 
@@ -26,7 +27,7 @@ final class TaskJobs {
     private static final String PREFIX = "TASK#";
     private static final String SORT = "TASK";
     private static final String EXPIRES_AT = "expiresAt";
-    private static final int KEPT_DAYS = 30;
+    private static final int KEPT_DAYS = 366;
 
     private final String table;
 

@@ -92,8 +92,9 @@ public final class LocalAwsResources {
             LOG.infof("Creating table %s", table);
         }
         // As in infrastructure: pk/sk, and the sparse owner index over job headers with the listing's fields.
-        // Infrastructure also turns on TTL on expiresAt (ended rate-limit windows); dynalite has no
-        // UpdateTimeToLive, so locally nothing deletes them (one small item per owner, call and window used).
+        // Infrastructure also turns on TTL on expiresAt (ended rate-limit windows, task tokens' jobs); dynalite
+        // has no UpdateTimeToLive, so locally nothing deletes them (small items: one per owner, call and
+        // window used; one per Step Functions task).
         dynamo.createTable(t -> t.tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("owner"), attribute("createdAt"))
