@@ -47,8 +47,8 @@ public record AnalysisPolicy(boolean labels, float minConfidence, int maxLabels,
 
     /**
      * Rekognition calls per opaque image under this policy: the cost driver. A picture with transparent
-     * pixels costs one more when moderated under a preset with a WebP variant (it is also looked at laid
-     * on black, see imaging.AnalysisCopy).
+     * pixels costs one more when moderated under a preset with a WebP or PNG variant (it is also looked at
+     * laid on black, see imaging.AnalysisCopy).
      */
     public int callsPerImage() {
         return (labels ? 1 : 0) + (moderation != Moderation.OFF ? 1 : 0);

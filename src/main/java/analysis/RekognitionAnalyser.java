@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.rekognition.model.InvalidParameterExcepti
 /**
  * Image analysis by Amazon Rekognition, on the picture the render kept for it (sent as bytes: never a
  * second download of the source): one DetectLabels call when the policy wants labels, one
- * DetectModerationLabels call when it moderates, and a second one for a picture with transparency, on
- * the copy laid on black (see {@link AnalysisCopy}): what either finds counts, at its higher confidence. Errors that another try may mend (throttling, 5xx,
- * timeouts, I/O) are thrown as they come, for the route's retries; a picture Rekognition refuses is
+ * DetectModerationLabels call when it moderates, and a second one when the copy is also laid on black
+ * (transparent pixels, see {@link AnalysisCopy}): what either finds counts, at its higher confidence.
+ * Errors that another try may mend (throttling, 5xx, timeouts, I/O) are thrown as they come, for the route's retries; a picture Rekognition refuses is
  * reported as {@link AnalysisRefusedException}.
  */
 @ApplicationScoped
@@ -48,7 +48,7 @@ public class RekognitionAnalyser {
             throw new AnalysisRefusedException("the picture is %dx%d; Rekognition needs %d px or more on each side"
                     .formatted(copy.width(), copy.height(), MIN_SIDE), null);
         }
-        Image image = Image.builder().bytes(SdkBytes.fromByteArray(copy.jpeg())).build();
+        Image image = image(copy.jpeg());
         try {
             List<Label> labels = policy.labels()
                     ? RekognitionResults.labels(rekognition.detectLabels(r -> r.image(image)
@@ -58,8 +58,7 @@ public class RekognitionAnalyser {
             if (policy.moderation() != Moderation.OFF) {
                 moderation = moderate(image, policy);
                 if (copy.jpegOnBlack() != null) {
-                    moderation = RekognitionResults.union(moderation, moderate(
-                            Image.builder().bytes(SdkBytes.fromByteArray(copy.jpegOnBlack())).build(), policy));
+                    moderation = RekognitionResults.union(moderation, moderate(image(copy.jpegOnBlack()), policy));
                 }
             }
             return new Analysis(labels, moderation);
@@ -67,6 +66,10 @@ public class RekognitionAnalyser {
             throw new AnalysisRefusedException("Rekognition refused the %dx%d picture: %s"
                     .formatted(copy.width(), copy.height(), reason(e)), e);
         }
+    }
+
+    private static Image image(byte[] jpeg) {
+        return Image.builder().bytes(SdkBytes.fromByteArray(jpeg)).build();
     }
 
     private List<ModerationLabel> moderate(Image image, AnalysisPolicy policy) {

@@ -11,7 +11,7 @@ import java.awt.image.WritableRaster;
  * they can be cut again around what analysis finds.
  *
  * <p>A picture with transparent pixels is shown differently by different pages when a variant keeps its
- * transparency (WebP): laid on white (as the JPEG variants and a light page show it) light content on
+ * transparency (WebP, PNG): laid on white (as the JPEG variants and a light page show it) light content on
  * transparent pixels vanishes, yet the WebP variant on a dark page shows it. So such a picture is also
  * kept laid on black, and moderation looks at both.
  *

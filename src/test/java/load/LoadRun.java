@@ -96,8 +96,8 @@ public final class LoadRun {
         Path gcLog = dir.resolve("gc-" + System.nanoTime() + ".log");
         // Peak heap from the GC log (used before each collection) rather than by sampling: attaching to the
         // service would cost it CPU, which is what is measured here.
-        List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, ThreadCpu.KEEP_COMPILER_THREADS,
-                "-Xlog:gc:file=" + gcLog));
+        List<String> jvm = new ArrayList<>(RenderAlone.jvmOptions(heap));
+        jvm.add("-Xlog:gc:file=" + gcLog);
         // e.g. -XX:StartFlightRecording=filename=target/load/service.jfr to see where the service's CPU goes
         jvm.addAll(List.of(System.getenv().getOrDefault("LOAD_SERVICE_JAVA_OPTS", "").split("\\s+")));
         jvm.removeIf(String::isBlank);

@@ -17,9 +17,9 @@ import testing.Corpus;
 
 /**
  * The engine alone on a load run's images, the yardstick for the service's CPU per image: in a JVM of its
- * own with the service's heap (fixed, as in the deployment), one thread renders the same uploads in the
- * same order with the same preset (files read beforehand), first the warm-up ones, then the measured ones, and the process's CPU time
- * over the measured ones is taken, GC and JIT included, as the service's is.
+ * own with the service's JVM options ({@link #jvmOptions}), one thread renders the same uploads in the
+ * same order with the same preset (files read beforehand), first the warm-up ones, then the measured ones,
+ * and the process's CPU time over the measured ones is taken, GC and JIT included, as the service's is.
  */
 public final class RenderAlone {
 
@@ -28,12 +28,22 @@ public final class RenderAlone {
     private RenderAlone() {
     }
 
+    /**
+     * The JVM options of both sides of the comparison, the service and the engine alone: the heap fixed, as
+     * the deployment fixes it, and the compiler threads kept, so that {@link ThreadCpu} counts all of theirs.
+     */
+    static List<String> jvmOptions(String heap) {
+        return List.of("-Xms" + heap, "-Xmx" + heap, ThreadCpu.KEEP_COMPILER_THREADS);
+    }
+
     /** Runs {@link #main} in a child JVM and returns the CPU it used on the measured renders. */
     static Duration inChildJvm(String heap, int warmUp, int measured) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap, ThreadCpu.KEEP_COMPILER_THREADS, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                RenderAlone.class.getName(), Integer.toString(warmUp), Integer.toString(measured))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(jvmOptions(heap));
+        command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                RenderAlone.class.getName(), Integer.toString(warmUp), Integer.toString(measured)));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Duration cpu = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
