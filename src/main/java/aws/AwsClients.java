@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Produces;
 import java.util.List;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -29,7 +30,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * these same clients, so routes and beans share one connection pool and one set of settings
  * ({@link AwsServiceSettings}); in dev and test those point at the local servers. Every call of these
  * clients is a client span when tracing is on, and every SQS message they send carries the current trace
- * context in its {@code traceparent} message attribute. Step Functions, which has no local server, is
+ * context in its {@code traceparent} message attribute; with the OpenTelemetry SDK off
+ * ({@code quarkus.otel.sdk.disabled}) the clients carry no tracing interceptor at all, which would only
+ * cost CPU on every call. Step Functions, which has no local server, is
  * configured under {@code app.sfn.*} (tests point it at a stand-in).
  */
 @ApplicationScoped
@@ -37,12 +40,14 @@ public class AwsClients {
 
     /** Present in dev only (the local servers), started before the first client is handed out. */
     private final Instance<AwsBackend> backends;
-    private final ExecutionInterceptor tracing;
+    private final ExecutionInterceptor[] tracing;
 
-    public AwsClients(Instance<AwsBackend> backends, OpenTelemetry telemetry) {
+    public AwsClients(Instance<AwsBackend> backends, OpenTelemetry telemetry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
         this.backends = backends;
-        this.tracing = AwsSdkTelemetry.builder(telemetry).setUseConfiguredPropagatorForMessaging(true).build()
-                .newExecutionInterceptor();
+        this.tracing = tracingOff ? new ExecutionInterceptor[0] : new ExecutionInterceptor[] {
+                AwsSdkTelemetry.builder(telemetry).setUseConfiguredPropagatorForMessaging(true).build()
+                        .newExecutionInterceptor() };
     }
 
     @Produces

@@ -17,8 +17,10 @@ import tracing.TraceParent;
  * The job table's layout: one partition per job ({@code pk} = job id) holding a header item
  * ({@code sk = JOB}: owner, status, preset, metadata, times and the image counters) and one item per
  * image ({@code sk = IMAGE#0000}, zero-padded so a Query returns them in order). Only headers carry
- * {@code owner}, so the owner index ({@code owner-createdAt}) holds nothing else. Native attribute types
- * (maps, lists, numbers) keep the table readable in the AWS console.
+ * {@code owner} and {@code createdAt} as attributes of their own, so the owner index ({@code owner-createdAt})
+ * holds nothing else. Each image item carries a copy of what a worker needs of its job ({@value #JOB}), so a
+ * claim reads no other item. Native attribute types (maps, lists, numbers) keep the table readable in the
+ * AWS console.
  */
 public final class JobItems {
 
@@ -66,6 +68,11 @@ public final class JobItems {
     public static final String REVISION = "revision";
     /** On the header: the W3C trace context of the request that created the job, which its images continue. */
     public static final String TRACEPARENT = TraceParent.NAME;
+    /**
+     * On image items: the job's owner, preset, image count, trace context and task token (a map), copied
+     * from the header when the job is written; none of them changes afterwards.
+     */
+    static final String JOB = "job";
     /** How often the image was worked on: each claim and each retry of a failed step. */
     public static final String ATTEMPTS = "attempts";
 
@@ -89,31 +96,52 @@ public final class JobItems {
         return Map.of(PK, s(key.jobId()), SK, s(HEADER), OWNER, s(owner), CREATED_AT, time(key.createdAt()));
     }
 
-    static Map<String, AttributeValue> header(Job job, String taskToken) {
+    /** A new job's header; taskToken and traceparent may be null. */
+    static Map<String, AttributeValue> header(Job job, String taskToken, String traceparent) {
         Map<String, AttributeValue> item = new HashMap<>(headerKey(job.jobId()));
-        if (taskToken != null) {
-            item.put(TASK_TOKEN, s(taskToken));
-        }
-        item.put(OWNER, s(job.owner()));
+        item.putAll(jobFacts(job, taskToken, traceparent));
         item.put(STATUS, s(job.status().name()));
-        item.put(PRESET, s(job.preset()));
         item.put(METADATA, s(Json.write(job.metadata())));
         item.put(CREATED_AT, time(job.createdAt()));
         item.put(UPDATED_AT, time(job.updatedAt()));
-        item.put(IMAGE_COUNT, n(job.images().size()));
         item.put(COMPLETED_COUNT, n(0));
         item.put(FAILED_COUNT, n(0));
-        TraceParent.current().ifPresent(traceparent -> item.put(TRACEPARENT, s(traceparent)));
         return item;
     }
 
-    static Map<String, AttributeValue> image(ImageRef ref, ImageRecord image) {
+    /** A new job's image item; {@code job} is {@link #jobFacts} of its job, as a map. */
+    static Map<String, AttributeValue> image(ImageRef ref, ImageRecord image, AttributeValue job) {
         Map<String, AttributeValue> item = new HashMap<>(imageKey(ref));
         item.put(NAME, s(image.name()));
         item.put(SOURCE, source(image.source()));
         item.put(STATUS, s(image.status().name()));
         item.put(REVISION, n(0));
+        item.put(JOB, job);
         return item;
+    }
+
+    /** The attributes of a job that its header holds and its images copy (see {@link #JOB}). */
+    static Map<String, AttributeValue> jobFacts(Job job, String taskToken, String traceparent) {
+        Map<String, AttributeValue> facts = new HashMap<>();
+        facts.put(OWNER, s(job.owner()));
+        facts.put(PRESET, s(job.preset()));
+        facts.put(IMAGE_COUNT, n(job.images().size()));
+        if (taskToken != null) {
+            facts.put(TASK_TOKEN, s(taskToken));
+        }
+        if (traceparent != null) {
+            facts.put(TRACEPARENT, s(traceparent));
+        }
+        return facts;
+    }
+
+    /** The claim that an image item, as it was before its claim ({@link #JOB} included), makes for its worker. */
+    static ImageClaim claim(ImageRef ref, Map<String, AttributeValue> image, String leaseToken, Instant leaseUntil) {
+        Map<String, AttributeValue> job = image.get(JOB).m();
+        ImageRecord record = imageRecord(image);
+        return new ImageClaim(ref, job.get(OWNER).s(), job.get(PRESET).s(), Integer.parseInt(job.get(IMAGE_COUNT).n()),
+                record.name(), record.source(), leaseToken, leaseUntil, string(job, TASK_TOKEN),
+                string(job, TRACEPARENT));
     }
 
     /** A job from its partition: the header and its image items in any order. */

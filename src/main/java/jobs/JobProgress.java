@@ -36,14 +36,18 @@ final class JobProgress {
 
     /**
      * Counts the end of one image, unless it was counted already (a repeated write fails its condition).
-     * Returns the header as written, with the counters to derive the status from.
+     * Returns the header as written, with the counters to derive the status from. The end of a job's only
+     * image ({@code onlyImage}) is the job's end: its status is written with the count.
      */
-    UpdateItemRequest ended(ImageRef ref, Status outcome, Instant now) {
+    UpdateItemRequest ended(ImageRef ref, Status outcome, boolean onlyImage, Instant now) {
         AttributeValue index = n(ref.index());
         Expression e = new Expression()
                 .add(JobItems.ENDED, AttributeValue.fromNs(List.of(index.n())))
                 .add(outcome == Status.COMPLETED ? JobItems.COMPLETED_COUNT : JobItems.FAILED_COUNT, n(1))
                 .set(JobItems.UPDATED_AT, JobItems.time(now));
+        if (onlyImage) {
+            e.set(JobItems.STATUS, s(outcome.name()));
+        }
         String condition = "attribute_exists(" + e.name(JobItems.PK) + ") AND NOT contains("
                 + e.name(JobItems.ENDED) + ", " + e.value(index) + ")";
         return e.request(table, JobItems.headerKey(ref.jobId()), condition).returnValues(ReturnValue.ALL_NEW).build();

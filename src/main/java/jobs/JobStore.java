@@ -175,19 +175,19 @@ public class JobStore {
         if (was.ended()) {
             ignoringRefusal(() -> dynamo.updateItem(progress.reopened(ref, was, now)));
         }
-        Map<String, AttributeValue> header = dynamo.getItem(g -> g.tableName(table).key(JobItems.headerKey(ref.jobId()))
-                .consistentRead(true)).item();
-        if (header == null || header.isEmpty()) {
-            LOG.warnf("Image %s has no job header; leaving it", ref);
-            return Optional.empty();
-        }
-        if (Status.PENDING.name().equals(header.get(JobItems.STATUS).s())) {
-            ignoringRefusal(() -> dynamo.updateItem(progress.started(ref.jobId(), now)));
-        }
-        ImageRecord record = JobItems.imageRecord(before);
-        return Optional.of(new ImageClaim(ref, header.get(JobItems.OWNER).s(), header.get(JobItems.PRESET).s(),
-                record.name(), record.source(), hold.token(), JobItems.taskToken(header),
-                header.containsKey(JobItems.TRACEPARENT) ? header.get(JobItems.TRACEPARENT).s() : null));
+        // the job's first claim moves it to PROCESSING; the others' writes are refused, as they should be
+        ignoringRefusal(() -> dynamo.updateItem(progress.started(ref.jobId(), now)));
+        return Optional.of(JobItems.claim(ref, before, hold.token(), hold.until()));
+    }
+
+    /**
+     * Whether the claim still holds its image. In the first half of the claim's lease nothing is asked:
+     * only a lapsed lease is taken over, so no other worker can hold the image yet (workers' clocks may
+     * differ by up to half the lease period). Later the lease is renewed, on the condition that the image
+     * still carries the claim's token.
+     */
+    public boolean holds(ImageClaim claim) {
+        return Duration.between(clock.instant(), claim.leaseUntil()).compareTo(lease.dividedBy(2)) > 0 || renew(claim);
     }
 
     /** Extends a held lease by the lease period; false when the claim no longer holds the image. */
@@ -265,7 +265,7 @@ public class JobStore {
                 LOG.warnf("Image %s is no longer held by this worker; writing nothing", claim.ref());
                 return false;
             }
-            count(claim.ref(), status);
+            count(claim.ref(), status, claim.images());
             return true;
         } catch (DynamoDbException e) {
             if (tooLarge(e)) {
@@ -273,7 +273,7 @@ public class JobStore {
             }
             throw e;
         }
-        count(claim.ref(), outcome);
+        count(claim.ref(), outcome, claim.images());
         return true;
     }
 
@@ -289,7 +289,7 @@ public class JobStore {
             countIfEnded(ref);
             return false;
         }
-        count(ref, outcome);
+        count(ref, outcome, 0);
         return true;
     }
 
@@ -298,15 +298,16 @@ public class JobStore {
         if (!image.isEmpty()) {
             Status status = Status.valueOf(image.get(JobItems.STATUS).s());
             if (status.ended()) {
-                count(ref, status);
+                count(ref, status, Integer.parseInt(image.get(JobItems.JOB).m().get(JobItems.IMAGE_COUNT).n()));
             }
         }
     }
 
-    private void count(ImageRef ref, Status outcome) {
+    /** Counts an image's end on its header; {@code images}: the job's image count, 0 when not known here. */
+    private void count(ImageRef ref, Status outcome, int images) {
         Map<String, AttributeValue> header;
         try {
-            header = dynamo.updateItem(progress.ended(ref, outcome, clock.instant())).attributes();
+            header = dynamo.updateItem(progress.ended(ref, outcome, images == 1, clock.instant())).attributes();
         } catch (ConditionalCheckFailedException countedAlready) {
             return;
         }

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import tracing.TraceParent;
 
 /**
  * Writes a new job: the image items in batches, then the header. Until the header exists the job is
@@ -29,15 +30,15 @@ final class JobWrites {
 
     /** Writes a new job; its header remembers the Step Functions task token when there is one (else null). */
     void create(Job job, String taskToken) {
+        String traceparent = TraceParent.current().orElse(null);
         List<WriteRequest> puts = new ArrayList<>();
-        for (int i = 0; i < job.images().size(); i++) {
-            Map<String, AttributeValue> item = JobItems.image(new ImageRef(job.jobId(), i), job.images().get(i));
+        for (Map<String, AttributeValue> item : imageItems(job, taskToken, traceparent)) {
             puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
         for (int from = 0; from < puts.size(); from += BATCH) {
             writeAll(puts.subList(from, Math.min(puts.size(), from + BATCH)));
         }
-        putHeader(job, taskToken);
+        putHeader(job, taskToken, traceparent);
     }
 
     /**
@@ -48,8 +49,8 @@ final class JobWrites {
      * @throws ConditionalCheckFailedException when the header exists
      */
     void createOnce(Job job, String taskToken) {
-        for (int i = 0; i < job.images().size(); i++) {
-            Map<String, AttributeValue> item = JobItems.image(new ImageRef(job.jobId(), i), job.images().get(i));
+        String traceparent = TraceParent.current().orElse(null);
+        for (Map<String, AttributeValue> item : imageItems(job, taskToken, traceparent)) {
             try {
                 dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                         .expressionAttributeNames(Map.of("#pk", JobItems.PK)));
@@ -57,11 +58,20 @@ final class JobWrites {
                 // written by the other writer, and perhaps claimed since: left as it is
             }
         }
-        putHeader(job, taskToken);
+        putHeader(job, taskToken, traceparent);
     }
 
-    private void putHeader(Job job, String taskToken) {
-        dynamo.putItem(p -> p.tableName(table).item(JobItems.header(job, taskToken))
+    private static List<Map<String, AttributeValue>> imageItems(Job job, String taskToken, String traceparent) {
+        AttributeValue facts = AttributeValue.fromM(JobItems.jobFacts(job, taskToken, traceparent));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < job.images().size(); i++) {
+            items.add(JobItems.image(new ImageRef(job.jobId(), i), job.images().get(i), facts));
+        }
+        return items;
+    }
+
+    private void putHeader(Job job, String taskToken, String traceparent) {
+        dynamo.putItem(p -> p.tableName(table).item(JobItems.header(job, taskToken, traceparent))
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", JobItems.PK)));
     }
 

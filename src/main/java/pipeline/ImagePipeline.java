@@ -113,9 +113,9 @@ public class ImagePipeline {
         return rendition;
     }
 
-    /** Makes sure the claim still holds its image before anything is written for it, renewing its lease. */
+    /** Makes sure the claim still holds its image before anything is written for it (see JobStore.holds). */
     public void holdLease(@Variable(CLAIM) ImageClaim claim) {
-        if (!jobs.renew(claim)) {
+        if (!jobs.holds(claim)) {
             throw new LeaseLostException(claim.ref());
         }
     }
