@@ -39,12 +39,13 @@ import testing.PoolUsers;
 import testing.ServiceProcess;
 
 /**
- * The load run behind {@code bench/load}: first the engine alone on the run's images ({@link RenderAlone}),
- * then the packaged service with a fixed heap and its local servers, behind {@link CountingProxy}s that
+ * The load run behind {@code bench/load}: the engine alone on the run's images ({@link RenderAlone}) before
+ * and after the packaged service with a fixed heap and its local servers, behind {@link CountingProxy}s that
  * count its S3, SQS and DynamoDB requests. A warm-up batch of uploads goes through the HTTP API first; then
  * the measured batch (8 clients: presign, PUT to S3), followed through the job listing until every job
  * ended, and each job read once, as a client reads its result. The service's CPU time and requests over
- * the measured batch, per image, are set against the engine's. Not a test: it prints figures.
+ * the measured batch, per image, are set against the engine's (the mean of its two runs). Not a test: it
+ * prints figures.
  */
 public final class LoadRun {
 
@@ -64,9 +65,47 @@ public final class LoadRun {
         String heap = args.length > 1 ? args[1] : "512m";
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 20 * LoadImages.FILES.size();
 
-        // Alone on the machine, before the service starts: its own JVM, one thread.
-        Duration engineCpu = RenderAlone.inChildJvm(heap, warmUp, uploads);
+        // Alone on the machine, before the service starts and again after it stopped: its own JVM, one
+        // thread. The two runs bracket the service's, so a machine whose speed drifts (a shared host) moves
+        // both sides of the ratio alike; their spread shows how far it drifted.
+        Duration engineBefore = RenderAlone.inChildJvm(heap, warmUp, uploads);
+        ServiceFigures service = runService(heap, warmUp, uploads);
+        Duration engineAfter = RenderAlone.inChildJvm(heap, warmUp, uploads);
 
+        double enginePerImage = (engineBefore.toNanos() + engineAfter.toNanos()) / 2e9 / uploads;
+        System.out.printf(Locale.ROOT, "warm_up=%d service_cpu_s_per_image=%.3f renderer_cpu_s_per_image=%.3f "
+                        + "overhead_ratio=%.2f s3_requests_per_image=%.2f sqs_requests_per_image=%.2f "
+                        + "dynamodb_requests_per_image=%.2f%n",
+                warmUp, service.cpuPerImage(), enginePerImage, service.cpuPerImage() / enginePerImage,
+                service.requestsPerImage("s3"), service.requestsPerImage("sqs"), service.requestsPerImage("dynamodb"));
+        System.out.printf(Locale.ROOT, "renderer_cpu_s_per_image_before=%.3f renderer_cpu_s_per_image_after=%.3f%n",
+                engineBefore.toNanos() / 1e9 / uploads, engineAfter.toNanos() / 1e9 / uploads);
+        System.out.println("requests_per_image " + service.requests().entrySet().stream()
+                .flatMap(aws -> aws.getValue().entrySet().stream()
+                        .map(c -> String.format(Locale.ROOT, "%s.%s=%.2f", aws.getKey(),
+                                c.getKey().replace(' ', '_'), c.getValue() / (double) service.completed())))
+                .collect(Collectors.joining(" ")));
+        System.out.println("service_cpu_s_per_image_by_thread " + service.byThread());
+    }
+
+    /** What the service did over the measured batch: its CPU, its requests by service and operation. */
+    private record ServiceFigures(double cpuSeconds, int completed, Map<String, Map<String, Long>> requests,
+            String byThread) {
+
+        double cpuPerImage() {
+            return cpuSeconds / completed;
+        }
+
+        double requestsPerImage(String service) {
+            return serviceRequests(requests.get(service)) / (double) completed;
+        }
+    }
+
+    /**
+     * The service with its local servers behind counting proxies: the warm-up batch, then the measured one;
+     * prints the run's counts, times and memory, and returns its figures once the service has stopped.
+     */
+    private static ServiceFigures runService(String heap, int warmUp, int uploads) throws Exception {
         LocalAwsTestResource.Environment environment = LocalAwsTestResource.Environment.start(120);
         Map<String, String> servers = environment.config();
         Map<String, CountingProxy> proxies = Map.of(
@@ -135,21 +174,7 @@ public final class LoadRun {
                     uploads, measured.jobs().size(), completed, failed, uploads - completed - failed,
                     countDuplicated(servers, measured.jobs()), uploadSeconds, seconds, completed / seconds, heap,
                     peakHeapMb(gcLog), peakRssMb(service.pid()), cpu, cpu / seconds, idleCores);
-            double servicePerImage = cpu / completed;
-            double enginePerImage = engineCpu.toNanos() / 1e9 / uploads;
-            System.out.printf(Locale.ROOT, "warm_up=%d service_cpu_s_per_image=%.3f renderer_cpu_s_per_image=%.3f "
-                            + "overhead_ratio=%.2f s3_requests_per_image=%.2f sqs_requests_per_image=%.2f "
-                            + "dynamodb_requests_per_image=%.2f%n",
-                    warmUp, servicePerImage, enginePerImage, servicePerImage / enginePerImage,
-                    serviceRequests(requests.get("s3")) / (double) completed,
-                    serviceRequests(requests.get("sqs")) / (double) completed,
-                    serviceRequests(requests.get("dynamodb")) / (double) completed);
-            System.out.println("requests_per_image " + requests.entrySet().stream()
-                    .flatMap(aws -> aws.getValue().entrySet().stream()
-                            .map(c -> String.format(Locale.ROOT, "%s.%s=%.2f", aws.getKey(),
-                                    c.getKey().replace(' ', '_'), c.getValue() / (double) completed)))
-                    .collect(Collectors.joining(" ")));
-            System.out.println("service_cpu_s_per_image_by_thread " + ThreadCpu.perImage(byThread, completed));
+            return new ServiceFigures(cpu, completed, requests, ThreadCpu.perImage(byThread, completed));
         } finally {
             service.stop();
             for (CountingProxy proxy : proxies.values()) {
