@@ -276,12 +276,18 @@ public final class RenderBench {
         return v;
     }
 
-    /** The {@code default} set exactly as application.properties ships it. */
-    public static Preset defaultPreset() throws IOException {
+    /** The service's settings as application.properties ships them (no profile applied). */
+    public static Properties shippedProperties() throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
             properties.load(in);
         }
+        return properties;
+    }
+
+    /** The {@code default} set exactly as application.properties ships it. */
+    public static Preset defaultPreset() throws IOException {
+        Properties properties = shippedProperties();
         List<VariantSpec> variants = Arrays.stream(properties.getProperty("app.presets.sets.default.variants")
                 .split(",")).map(VariantSpec::parse).toList();
         return new Preset("default", variants,

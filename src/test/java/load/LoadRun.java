@@ -44,8 +44,8 @@ import testing.ServiceProcess;
  * count its S3, SQS and DynamoDB requests. A warm-up batch of uploads goes through the HTTP API first; then
  * the measured batch (8 clients: presign, PUT to S3), followed through the job listing until every job
  * ended, and each job read once, as a client reads its result. The service's CPU time and requests over
- * the measured batch, per image, are set against the engine's (the mean of its two runs). Not a test: it
- * prints figures.
+ * the measured batch, per image, are set against the engine's (the mean of its two runs, rendering as many
+ * images at once as the service's consumers; on one thread too). Not a test: it prints figures.
  */
 public final class LoadRun {
 
@@ -65,27 +65,43 @@ public final class LoadRun {
         String heap = args.length > 1 ? args[1] : "512m";
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 20 * LoadImages.FILES.size();
 
-        // Alone on the machine, before the service starts and again after it stopped: its own JVM, one
-        // thread. The two runs bracket the service's, so a machine whose speed drifts (a shared host) moves
-        // both sides of the ratio alike; their spread shows how far it drifted.
-        Duration engineBefore = RenderAlone.inChildJvm(heap, warmUp, uploads);
+        // Alone on the machine, before the service starts and again after it stopped: its own JVM. The two
+        // runs bracket the service's, so a machine whose speed drifts (a shared host) moves both sides of the
+        // ratio alike; their spread shows how far it drifted.
+        RenderAlone.Yardstick before = RenderAlone.inChildJvm(heap, warmUp, uploads);
         ServiceFigures service = runService(heap, warmUp, uploads);
-        Duration engineAfter = RenderAlone.inChildJvm(heap, warmUp, uploads);
+        RenderAlone.Yardstick after = RenderAlone.inChildJvm(heap, warmUp, uploads);
 
-        double enginePerImage = (engineBefore.toNanos() + engineAfter.toNanos()) / 2e9 / uploads;
+        // Like with like: the engine rendering as many images at once as the service's consumers do.
+        double engine = perImage(before.asConsumers(), after.asConsumers(), uploads);
+        double engineOneThread = perImage(before.oneThread(), after.oneThread(), uploads);
         System.out.printf(Locale.ROOT, "warm_up=%d service_cpu_s_per_image=%.3f renderer_cpu_s_per_image=%.3f "
                         + "overhead_ratio=%.2f s3_requests_per_image=%.2f sqs_requests_per_image=%.2f "
                         + "dynamodb_requests_per_image=%.2f%n",
-                warmUp, service.cpuPerImage(), enginePerImage, service.cpuPerImage() / enginePerImage,
+                warmUp, service.cpuPerImage(), engine, service.cpuPerImage() / engine,
                 service.requestsPerImage("s3"), service.requestsPerImage("sqs"), service.requestsPerImage("dynamodb"));
-        System.out.printf(Locale.ROOT, "renderer_cpu_s_per_image_before=%.3f renderer_cpu_s_per_image_after=%.3f%n",
-                engineBefore.toNanos() / 1e9 / uploads, engineAfter.toNanos() / 1e9 / uploads);
+        System.out.printf(Locale.ROOT, "renderer_threads=%d renderer_cpu_s_per_image_before=%.3f "
+                        + "renderer_cpu_s_per_image_after=%.3f renderer_one_thread_cpu_s_per_image=%.3f "
+                        + "(before %.3f, after %.3f) overhead_ratio_one_thread=%.2f%n",
+                before.consumers(), perImage(before.asConsumers(), uploads),
+                perImage(after.asConsumers(), uploads), engineOneThread,
+                perImage(before.oneThread(), uploads),
+                perImage(after.oneThread(), uploads), service.cpuPerImage() / engineOneThread);
         System.out.println("requests_per_image " + service.requests().entrySet().stream()
                 .flatMap(aws -> aws.getValue().entrySet().stream()
                         .map(c -> String.format(Locale.ROOT, "%s.%s=%.2f", aws.getKey(),
                                 c.getKey().replace(' ', '_'), c.getValue() / (double) service.completed())))
                 .collect(Collectors.joining(" ")));
         System.out.println("service_cpu_s_per_image_by_thread " + service.byThread());
+    }
+
+    /** The mean of two CPU times, per image. */
+    private static double perImage(Duration first, Duration second, int images) {
+        return (perImage(first, images) + perImage(second, images)) / 2;
+    }
+
+    private static double perImage(Duration cpu, int images) {
+        return cpu.toNanos() / 1e9 / images;
     }
 
     /** What the service did over the measured batch: its CPU, its requests by service and operation. */
