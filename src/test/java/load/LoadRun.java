@@ -57,13 +57,14 @@ public final class LoadRun {
     }
 
     /**
-     * Arguments: measured uploads (default 210), heap (512m), warm-up uploads (twenty of each image: the
-     * service's JIT compilation tails off slowly, over hundreds of images).
+     * Arguments: measured uploads (default 210), heap (512m), warm-up uploads (fifty of each image: the
+     * service's JIT compilation tails off slowly, over hundreds of images; the engine alone's is done
+     * within {@link RenderAlone#WARM_UP} renders, so it warms up with at most that many).
      */
     public static void main(String[] args) throws Exception {
         int uploads = args.length > 0 ? Integer.parseInt(args[0]) : 10 * LoadImages.FILES.size();
         String heap = args.length > 1 ? args[1] : "512m";
-        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 20 * LoadImages.FILES.size();
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 50 * LoadImages.FILES.size();
 
         // Alone on the machine, before the service starts and again after it stopped: its own JVM. The two
         // runs bracket the service's, so a machine whose speed drifts (a shared host) moves both sides of the
@@ -80,10 +81,10 @@ public final class LoadRun {
                         + "dynamodb_requests_per_image=%.2f%n",
                 warmUp, service.cpuPerImage(), engine, service.cpuPerImage() / engine,
                 service.requestsPerImage("s3"), service.requestsPerImage("sqs"), service.requestsPerImage("dynamodb"));
-        System.out.printf(Locale.ROOT, "renderer_threads=%d renderer_cpu_s_per_image_before=%.3f "
+        System.out.printf(Locale.ROOT, "renderer_warm_up=%d renderer_threads=%d renderer_cpu_s_per_image_before=%.3f "
                         + "renderer_cpu_s_per_image_after=%.3f renderer_one_thread_cpu_s_per_image=%.3f "
                         + "(before %.3f, after %.3f) overhead_ratio_one_thread=%.2f%n",
-                before.consumers(), perImage(before.asConsumers(), uploads),
+                Math.min(warmUp, RenderAlone.WARM_UP), before.consumers(), perImage(before.asConsumers(), uploads),
                 perImage(after.asConsumers(), uploads), engineOneThread,
                 perImage(before.oneThread(), uploads),
                 perImage(after.oneThread(), uploads), service.cpuPerImage() / engineOneThread);
