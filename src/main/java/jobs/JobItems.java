@@ -72,7 +72,7 @@ public final class JobItems {
      * On image items: the job's owner, preset, image count, trace context and task token (a map), copied
      * from the header when the job is written; none of them changes afterwards.
      */
-    static final String JOB = "job";
+    public static final String JOB = "job";
     /** How often the image was worked on: each claim and each retry of a failed step. */
     public static final String ATTEMPTS = "attempts";
 

@@ -11,18 +11,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import jobs.JobItems;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import testing.ApiClient;
+import testing.ImageItems;
 import testing.LocalAwsTestResource;
 
 /** POST /v1/jobs over images already uploaded, and GET /v1/jobs paging. */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsTestResource.class)
 class BatchAndListTest {
+
+    @Inject
+    DynamoDbClient dynamo;
 
     private static final String BUCKET = "s3://" + LocalAwsTestResource.BUCKET + "/";
 
@@ -55,6 +63,12 @@ class BatchAndListTest {
         }
         assertEquals(List.of(800, 1200, 1620), job.getList("images[0].variants.width"),
                 "classic fits the 1800x1200 source inside 800x600, 1200x900 and 1920x1080");
+        for (int i = 0; i < 2; i++) {
+            Map<String, AttributeValue> facts = ImageItems.read(dynamo, jobId, i).get(JobItems.JOB).m();
+            assertEquals("erin", facts.get("owner").s(), "each image item carries what its worker needs of the job");
+            assertEquals("classic", facts.get("preset").s());
+            assertEquals("2", facts.get(JobItems.IMAGE_COUNT).n());
+        }
     }
 
     @Test
