@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import support.Json;
 import tracing.TraceParent;
@@ -69,10 +70,13 @@ public final class JobItems {
     /** On the header: the W3C trace context of the request that created the job, which its images continue. */
     public static final String TRACEPARENT = TraceParent.NAME;
     /**
-     * On image items: the job's owner, preset, image count, trace context and task token (a map), copied
-     * from the header when the job is written; none of them changes afterwards.
+     * On image items: the job's owner, preset, image count and trace context (a map), copied from the
+     * header when the job is written (none of them changes afterwards). A Step Functions task's token (up
+     * to 2 KB, which every write of every image would carry) stays on the header: {@value #HAS_TASK} says
+     * there is one.
      */
     public static final String JOB = "job";
+    static final String HAS_TASK = "hasTask";
     /** How often the image was worked on: each claim and each retry of a failed step. */
     public static final String ATTEMPTS = "attempts";
 
@@ -120,7 +124,7 @@ public final class JobItems {
         return item;
     }
 
-    /** The attributes of a job that its header holds and its images copy (see {@link #JOB}). */
+    /** The attributes of a job that its header holds, beside its status, metadata, times and counters. */
     static Map<String, AttributeValue> jobFacts(Job job, String taskToken, String traceparent) {
         Map<String, AttributeValue> facts = new HashMap<>();
         facts.put(OWNER, s(job.owner()));
@@ -135,9 +139,37 @@ public final class JobItems {
         return facts;
     }
 
-    /** The claim that an image item, as it was before its claim ({@link #JOB} included), makes for its worker. */
-    static ImageClaim claim(ImageRef ref, Map<String, AttributeValue> image, String leaseToken, Instant leaseUntil) {
-        Map<String, AttributeValue> job = image.get(JOB).m();
+    /** The copy of a job's facts its image items carry ({@link #JOB}): all but the task token. */
+    static AttributeValue imageCopy(Map<String, AttributeValue> jobFacts) {
+        Map<String, AttributeValue> copy = new HashMap<>(jobFacts);
+        if (copy.remove(TASK_TOKEN) != null) {
+            copy.put(HAS_TASK, AttributeValue.fromBool(true));
+        }
+        return AttributeValue.fromM(copy);
+    }
+
+    /**
+     * The job's facts as an image item carries them; empty when its worker must read them from the header:
+     * a Step Functions task's job (the token is only there), or an item written before image items carried
+     * them.
+     */
+    static Optional<Map<String, AttributeValue>> copiedFacts(Map<String, AttributeValue> image) {
+        Map<String, AttributeValue> job = image.containsKey(JOB) ? image.get(JOB).m() : Map.of();
+        return job.containsKey(OWNER) && !job.containsKey(HAS_TASK) ? Optional.of(job) : Optional.empty();
+    }
+
+    /** The image count of its job an image item carries; 0 when it carries none. */
+    static int imageCount(Map<String, AttributeValue> image) {
+        Map<String, AttributeValue> job = image.containsKey(JOB) ? image.get(JOB).m() : Map.of();
+        return job.containsKey(IMAGE_COUNT) ? Integer.parseInt(job.get(IMAGE_COUNT).n()) : 0;
+    }
+
+    /**
+     * The claim that an image item, as it was before its claim, makes for its worker, with its job's facts
+     * ({@link #copiedFacts}, or the header).
+     */
+    static ImageClaim claim(ImageRef ref, Map<String, AttributeValue> image, Map<String, AttributeValue> job,
+            String leaseToken, Instant leaseUntil) {
         ImageRecord record = imageRecord(image);
         return new ImageClaim(ref, job.get(OWNER).s(), job.get(PRESET).s(), Integer.parseInt(job.get(IMAGE_COUNT).n()),
                 record.name(), record.source(), leaseToken, leaseUntil, string(job, TASK_TOKEN),

@@ -2,6 +2,7 @@ package jobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,13 +49,19 @@ public class JobStore {
     private final RateWindows rates;
     private final TaskJobs tasks;
 
+    @Inject
     public JobStore(DynamoDbClient dynamo, @ConfigProperty(name = "app.ddb.jobs-table") String table,
             @ConfigProperty(name = "app.pipeline.lease") Duration lease, Event<JobEnded> ended) {
+        this(dynamo, table, lease, ended, Clock.tickMillis(ZoneOffset.UTC));
+    }
+
+    /** With a clock of its own: leases are taken, checked and renewed at its time. */
+    JobStore(DynamoDbClient dynamo, String table, Duration lease, Event<JobEnded> ended, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.lease = lease;
         this.ended = ended;
-        this.clock = Clock.tickMillis(ZoneOffset.UTC);
+        this.clock = clock;
         this.images = new ImageTransitions(table);
         this.progress = new JobProgress(table);
         this.writes = new JobWrites(dynamo, table);
@@ -104,9 +111,8 @@ public class JobStore {
     }
 
     private boolean existingTask(String jobId, String taskToken) {
-        Map<String, AttributeValue> header = dynamo.getItem(g -> g.tableName(table).key(JobItems.headerKey(jobId))
-                .consistentRead(true)).item();
-        if (header == null || header.isEmpty()) {
+        Map<String, AttributeValue> header = header(jobId);
+        if (header.isEmpty()) {
             return false;
         }
         if (!taskToken.equals(JobItems.taskToken(header))) {
@@ -175,9 +181,23 @@ public class JobStore {
         if (was.ended()) {
             ignoringRefusal(() -> dynamo.updateItem(progress.reopened(ref, was, now)));
         }
-        // the job's first claim moves it to PROCESSING; the others' writes are refused, as they should be
-        ignoringRefusal(() -> dynamo.updateItem(progress.started(ref.jobId(), now)));
-        return Optional.of(JobItems.claim(ref, before, hold.token(), hold.until()));
+        Map<String, AttributeValue> job = JobItems.copiedFacts(before).orElseGet(() -> header(ref.jobId()));
+        if (job.isEmpty()) {
+            LOG.warnf("Image %s has no job header; leaving it", ref);
+            return Optional.empty();
+        }
+        if (was == Status.PENDING) {
+            // the job's first claim moves it to PROCESSING; the other images' same writes are refused
+            ignoringRefusal(() -> dynamo.updateItem(progress.started(ref.jobId(), now)));
+        }
+        return Optional.of(JobItems.claim(ref, before, job, hold.token(), hold.until()));
+    }
+
+    /** A job's header item, read consistently; empty when there is none. */
+    private Map<String, AttributeValue> header(String jobId) {
+        Map<String, AttributeValue> header = dynamo.getItem(g -> g.tableName(table).key(JobItems.headerKey(jobId))
+                .consistentRead(true)).item();
+        return header == null ? Map.of() : header;
     }
 
     /**
@@ -298,7 +318,7 @@ public class JobStore {
         if (!image.isEmpty()) {
             Status status = Status.valueOf(image.get(JobItems.STATUS).s());
             if (status.ended()) {
-                count(ref, status, Integer.parseInt(image.get(JobItems.JOB).m().get(JobItems.IMAGE_COUNT).n()));
+                count(ref, status, JobItems.imageCount(image));
             }
         }
     }

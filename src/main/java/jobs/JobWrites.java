@@ -62,7 +62,7 @@ final class JobWrites {
     }
 
     private static List<Map<String, AttributeValue>> imageItems(Job job, String taskToken, String traceparent) {
-        AttributeValue facts = AttributeValue.fromM(JobItems.jobFacts(job, taskToken, traceparent));
+        AttributeValue facts = JobItems.imageCopy(JobItems.jobFacts(job, taskToken, traceparent));
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < job.images().size(); i++) {
             items.add(JobItems.image(new ImageRef(job.jobId(), i), job.images().get(i), facts));

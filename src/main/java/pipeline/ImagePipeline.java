@@ -113,9 +113,12 @@ public class ImagePipeline {
         return rendition;
     }
 
-    /** Makes sure the claim still holds its image before anything is written for it (see JobStore.holds). */
+    /**
+     * Makes sure the claim still holds its image before anything is written for it: its heartbeat has not
+     * lost it, and the job table agrees (JobStore.holds).
+     */
     public void holdLease(@Variable(CLAIM) ImageClaim claim) {
-        if (!jobs.holds(claim)) {
+        if (!heartbeat.keeps(claim) || !jobs.holds(claim)) {
             throw new LeaseLostException(claim.ref());
         }
     }

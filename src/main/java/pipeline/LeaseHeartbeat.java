@@ -53,6 +53,11 @@ public class LeaseHeartbeat {
         });
     }
 
+    /** Whether the claim's lease is still kept: false once a renewal was refused (another worker holds it). */
+    public boolean keeps(ImageClaim claim) {
+        return held.containsKey(claim.leaseToken());
+    }
+
     /** Stops renewing the claim's lease: its image is about to end (a renewal after that would be refused). */
     public void release(ImageClaim claim) {
         held.remove(claim.leaseToken());

@@ -44,8 +44,8 @@ import testing.ServiceProcess;
  * count its S3, SQS and DynamoDB requests. A warm-up batch of uploads goes through the HTTP API first; then
  * the measured batch (8 clients: presign, PUT to S3), followed through the job listing until every job
  * ended, and each job read once, as a client reads its result. The service's CPU time and requests over
- * the measured batch, per image, are set against the engine's (the mean of its two runs, rendering as many
- * images at once as the service's consumers; on one thread too). Not a test: it prints figures.
+ * the measured batch, per image, are set against the engine's (the mean of its two runs, on one thread;
+ * also rendering as many images at once as the service's consumers). Not a test: it prints figures.
  */
 public final class LoadRun {
 
@@ -68,26 +68,29 @@ public final class LoadRun {
 
         // Alone on the machine, before the service starts and again after it stopped: its own JVM. The two
         // runs bracket the service's, so a machine whose speed drifts (a shared host) moves both sides of the
-        // ratio alike; their spread shows how far it drifted.
-        RenderAlone.Yardstick before = RenderAlone.inChildJvm(heap, warmUp, uploads);
+        // ratio alike; their spread shows how far it drifted. The second run takes its two measures in the
+        // other order, so neither gains from coming later.
+        RenderAlone.Yardstick before = RenderAlone.inChildJvm(heap, warmUp, uploads, false);
         ServiceFigures service = runService(heap, warmUp, uploads);
-        RenderAlone.Yardstick after = RenderAlone.inChildJvm(heap, warmUp, uploads);
+        RenderAlone.Yardstick after = RenderAlone.inChildJvm(heap, warmUp, uploads, true);
 
-        // Like with like: the engine rendering as many images at once as the service's consumers do.
-        double engine = perImage(before.asConsumers(), after.asConsumers(), uploads);
-        double engineOneThread = perImage(before.oneThread(), after.oneThread(), uploads);
+        // overhead_ratio as issue #12 defines it: against the engine alone on one thread; beside it, against
+        // the engine rendering as many images at once as the service's consumers do
+        double engine = perImage(before.oneThread(), after.oneThread(), uploads);
+        double engineAsConsumers = perImage(before.asConsumers(), after.asConsumers(), uploads);
         System.out.printf(Locale.ROOT, "warm_up=%d service_cpu_s_per_image=%.3f renderer_cpu_s_per_image=%.3f "
                         + "overhead_ratio=%.2f s3_requests_per_image=%.2f sqs_requests_per_image=%.2f "
                         + "dynamodb_requests_per_image=%.2f%n",
                 warmUp, service.cpuPerImage(), engine, service.cpuPerImage() / engine,
                 service.requestsPerImage("s3"), service.requestsPerImage("sqs"), service.requestsPerImage("dynamodb"));
-        System.out.printf(Locale.ROOT, "renderer_warm_up=%d renderer_threads=%d renderer_cpu_s_per_image_before=%.3f "
-                        + "renderer_cpu_s_per_image_after=%.3f renderer_one_thread_cpu_s_per_image=%.3f "
-                        + "(before %.3f, after %.3f) overhead_ratio_one_thread=%.2f%n",
-                Math.min(warmUp, RenderAlone.WARM_UP), before.consumers(), perImage(before.asConsumers(), uploads),
-                perImage(after.asConsumers(), uploads), engineOneThread,
-                perImage(before.oneThread(), uploads),
-                perImage(after.oneThread(), uploads), service.cpuPerImage() / engineOneThread);
+        System.out.printf(Locale.ROOT, "renderer_warm_up=%d renderer_cpu_s_per_image_before=%.3f "
+                        + "renderer_cpu_s_per_image_after=%.3f renderer_threads=%d "
+                        + "renderer_as_consumers_cpu_s_per_image=%.3f (before %.3f, after %.3f) "
+                        + "overhead_ratio_as_consumers=%.2f%n",
+                Math.min(warmUp, RenderAlone.WARM_UP), perImage(before.oneThread(), uploads),
+                perImage(after.oneThread(), uploads), before.consumers(), engineAsConsumers,
+                perImage(before.asConsumers(), uploads), perImage(after.asConsumers(), uploads),
+                service.cpuPerImage() / engineAsConsumers);
         System.out.println("requests_per_image " + service.requests().entrySet().stream()
                 .flatMap(aws -> aws.getValue().entrySet().stream()
                         .map(c -> String.format(Locale.ROOT, "%s.%s=%.2f", aws.getKey(),

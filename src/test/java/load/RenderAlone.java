@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import testing.Corpus;
 
@@ -23,8 +24,8 @@ import testing.Corpus;
  * The engine alone on a load run's images, the yardstick for the service's CPU per image: in a JVM of its
  * own with the service's JVM options ({@link #jvmOptions}) and the service's limits for its consumers, the
  * same uploads are rendered in the same order with the same preset (files read beforehand): first up to
- * {@link #WARM_UP} warm-up ones on one thread, then the measured ones twice, on one thread and then on as many threads as
- * the service has consumers ({@code app.pipeline.consumers}), sharing one renderer as the consumers do.
+ * {@link #WARM_UP} warm-up ones on one thread, then the measured ones twice, on one thread and on as many
+ * threads as the service has consumers ({@code app.pipeline.consumers}), sharing one renderer as the consumers do.
  * Each time the process's CPU time over the measured renders is taken, GC and JIT included, as the
  * service's is.
  */
@@ -58,13 +59,19 @@ public final class RenderAlone {
         return List.of("-Xms" + heap, "-Xmx" + heap, ThreadCpu.KEEP_COMPILER_THREADS);
     }
 
-    /** Runs {@link #main} in a child JVM and returns the CPU it used on the measured renders. */
-    static Yardstick inChildJvm(String heap, int warmUp, int measured) throws IOException, InterruptedException {
+    /**
+     * Runs {@link #main} in a child JVM and returns the CPU it used on the measured renders.
+     *
+     * @param consumersFirst whether the measure at the consumers' concurrency comes before the one-thread one
+     */
+    static Yardstick inChildJvm(String heap, int warmUp, int measured, boolean consumersFirst)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvmOptions(heap));
         command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                RenderAlone.class.getName(), Integer.toString(warmUp), Integer.toString(measured)));
+                RenderAlone.class.getName(), Integer.toString(warmUp), Integer.toString(measured),
+                Boolean.toString(consumersFirst)));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Duration oneThread = null;
         Duration asConsumers = null;
@@ -92,8 +99,8 @@ public final class RenderAlone {
 
     /**
      * Arguments: the service's warm-up uploads (the measured ones follow them; up to {@link #WARM_UP} of
-     * them are rendered first), then the measured ones; prints the CPU nanoseconds of the measured ones on
-     * one thread, then as the consumers.
+     * them are rendered first), the measured ones, and whether to measure as the consumers first; prints
+     * the CPU nanoseconds of the measured renders on one thread and as the consumers.
      */
     public static void main(String[] args) throws Exception {
         int warmUp = Integer.parseInt(args[0]);
@@ -111,8 +118,14 @@ public final class RenderAlone {
         for (int n = 0; n < Math.min(warmUp, WARM_UP); n++) {
             renderer.render(inputs.get(n % inputs.size()), preset);
         }
+        boolean consumersFirst = Boolean.parseBoolean(args[2]);
+        if (consumersFirst) {
+            measure(CONSUMERS, "consumers", consumers, renderer, preset, inputs, warmUp, measured);
+        }
         measure(ONE_THREAD, "one_thread", 1, renderer, preset, inputs, warmUp, measured);
-        measure(CONSUMERS, "consumers", consumers, renderer, preset, inputs, warmUp, measured);
+        if (!consumersFirst) {
+            measure(CONSUMERS, "consumers", consumers, renderer, preset, inputs, warmUp, measured);
+        }
     }
 
     private static void measure(String result, String name, int threads, Renderer renderer, Preset preset,
@@ -138,6 +151,8 @@ public final class RenderAlone {
         // taken while the pool's threads are alive, so that theirs count
         Map<String, Double> after = ThreadCpu.snapshot(pid);
         pool.shutdown();
+        // gone before the next measure's first snapshot, whose threads' group has the same name
+        pool.awaitTermination(1, TimeUnit.MINUTES);
         System.out.println(result + spent);
         System.out.println("renderer_cpu_s_per_image_by_thread_" + name + " "
                 + ThreadCpu.perImage(ThreadCpu.between(before, after), count));
