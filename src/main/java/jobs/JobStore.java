@@ -186,8 +186,9 @@ public class JobStore {
             LOG.warnf("Image %s has no job header; leaving it", ref);
             return Optional.empty();
         }
-        if (was == Status.PENDING) {
-            // the job's first claim moves it to PROCESSING; the other images' same writes are refused
+        if (!was.ended()) {
+            // the job's first claim moves it to PROCESSING, the other images' same writes are refused; a
+            // takeover tries again, in case the crashed worker stopped between its claim and this write
             ignoringRefusal(() -> dynamo.updateItem(progress.started(ref.jobId(), now)));
         }
         return Optional.of(JobItems.claim(ref, before, job, hold.token(), hold.until()));
