@@ -20,7 +20,8 @@ import tracing.TraceParent;
  * image ({@code sk = IMAGE#0000}, zero-padded so a Query returns them in order). Only headers carry
  * {@code owner} and {@code createdAt} as attributes of their own, so the owner index ({@code owner-createdAt})
  * holds nothing else. Each image item carries a copy of what a worker needs of its job ({@value #JOB}), so a
- * claim reads no other item. Native attribute types (maps, lists, numbers) keep the table readable in the
+ * claim reads no other item (but for a task's job, and an item written before images carried the copy:
+ * {@link #copiedFacts}). Native attribute types (maps, lists, numbers) keep the table readable in the
  * AWS console.
  */
 public final class JobItems {
@@ -113,7 +114,7 @@ public final class JobItems {
         return item;
     }
 
-    /** A new job's image item; {@code job} is {@link #jobFacts} of its job, as a map. */
+    /** A new job's image item; {@code job} is its job's {@link #imageCopy}. */
     static Map<String, AttributeValue> image(ImageRef ref, ImageRecord image, AttributeValue job) {
         Map<String, AttributeValue> item = new HashMap<>(imageKey(ref));
         item.put(NAME, s(image.name()));
@@ -155,7 +156,8 @@ public final class JobItems {
      */
     static Optional<Map<String, AttributeValue>> copiedFacts(Map<String, AttributeValue> image) {
         Map<String, AttributeValue> job = image.containsKey(JOB) ? image.get(JOB).m() : Map.of();
-        return job.containsKey(OWNER) && !job.containsKey(HAS_TASK) ? Optional.of(job) : Optional.empty();
+        return job.containsKey(OWNER) && job.containsKey(PRESET) && job.containsKey(IMAGE_COUNT)
+                && !job.containsKey(HAS_TASK) ? Optional.of(job) : Optional.empty();
     }
 
     /** The image count of its job an image item carries; 0 when it carries none. */

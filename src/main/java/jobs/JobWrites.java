@@ -12,7 +12,8 @@ import tracing.TraceParent;
 
 /**
  * Writes a new job: the image items in batches, then the header. Until the header exists the job is
- * invisible (reads and claims need it), so a writer that stops half-way leaves no half job behind.
+ * invisible (reads need it, and no upload URL or task message exists for it yet), so a writer that stops
+ * half-way leaves no half job behind.
  */
 final class JobWrites {
 
