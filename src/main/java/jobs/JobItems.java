@@ -155,15 +155,19 @@ public final class JobItems {
      * them.
      */
     static Optional<Map<String, AttributeValue>> copiedFacts(Map<String, AttributeValue> image) {
-        Map<String, AttributeValue> job = image.containsKey(JOB) ? image.get(JOB).m() : Map.of();
+        Map<String, AttributeValue> job = copy(image);
         return job.containsKey(OWNER) && job.containsKey(PRESET) && job.containsKey(IMAGE_COUNT)
                 && !job.containsKey(HAS_TASK) ? Optional.of(job) : Optional.empty();
     }
 
     /** The image count of its job an image item carries; 0 when it carries none. */
     static int imageCount(Map<String, AttributeValue> image) {
-        Map<String, AttributeValue> job = image.containsKey(JOB) ? image.get(JOB).m() : Map.of();
+        Map<String, AttributeValue> job = copy(image);
         return job.containsKey(IMAGE_COUNT) ? Integer.parseInt(job.get(IMAGE_COUNT).n()) : 0;
+    }
+
+    private static Map<String, AttributeValue> copy(Map<String, AttributeValue> image) {
+        return image.containsKey(JOB) ? image.get(JOB).m() : Map.of();
     }
 
     /**

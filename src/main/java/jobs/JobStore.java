@@ -84,8 +84,7 @@ public class JobStore {
             dynamo.putItem(tasks.record(taskToken, proposed, clock.instant()));
             return proposed;
         } catch (ConditionalCheckFailedException e) {
-            return dynamo.getItem(g -> g.tableName(table).key(TaskJobs.key(taskToken)).consistentRead(true))
-                    .item().get(TaskJobs.JOB_ID).s();
+            return read(TaskJobs.key(taskToken)).get(TaskJobs.JOB_ID).s();
         }
     }
 
@@ -196,15 +195,13 @@ public class JobStore {
 
     /** A job's header item, read consistently; empty when there is none. */
     private Map<String, AttributeValue> header(String jobId) {
-        Map<String, AttributeValue> header = dynamo.getItem(g -> g.tableName(table).key(JobItems.headerKey(jobId))
-                .consistentRead(true)).item();
-        return header == null ? Map.of() : header;
+        return read(JobItems.headerKey(jobId));
     }
 
     /**
      * Whether the claim still holds its image. In the first half of the claim's lease nothing is asked:
-     * only a lapsed lease is taken over, so no other worker can hold the image yet (workers' clocks may
-     * differ by up to half the lease period). Later the lease is renewed, on the condition that the image
+     * only a lapsed lease is taken over, so no other worker can hold the image yet (this trusts workers'
+     * clocks to differ by well under half the lease period). Later the lease is renewed, on the condition that the image
      * still carries the claim's token.
      */
     public boolean holds(ImageClaim claim) {
@@ -344,8 +341,12 @@ public class JobStore {
     }
 
     private Map<String, AttributeValue> image(ImageRef ref) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(JobItems.imageKey(ref))
-                .consistentRead(true)).item();
+        return read(JobItems.imageKey(ref));
+    }
+
+    /** The item under this key, read consistently; empty when there is none. */
+    private Map<String, AttributeValue> read(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
         return item == null ? Map.of() : item;
     }
 
